@@ -1,0 +1,336 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Names of the registry files and the article folder inside a corpus.
+const (
+	PeopleFile         = "people.yaml"
+	ThemesFile         = "themes.yaml"
+	MunicipalitiesFile = "municipalities.yaml"
+	ArticlesDir        = "artikelen"
+)
+
+var (
+	idRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+// Load reads and validates the corpus in fsys. When any problem is an
+// error, Load returns a Problems error listing every problem found (it does
+// not stop at the first) and no corpus. Warnings are kept in
+// Corpus.Warnings.
+func Load(fsys fs.FS) (*Corpus, error) {
+	c, ps := load(fsys)
+	if ps.HasErrors() {
+		return nil, ps
+	}
+	c.Warnings = ps
+	return c, nil
+}
+
+// Check reads the corpus and returns every problem, errors and warnings, in
+// file and line order.
+func Check(fsys fs.FS) Problems {
+	_, ps := load(fsys)
+	return ps
+}
+
+func load(fsys fs.FS) (*Corpus, Problems) {
+	ps := &problems{}
+	c := &Corpus{
+		articleBySlug: map[string]*Article{},
+		personByID:    map[string]*Person{},
+		themeByID:     map[string]*Theme{},
+		muniByID:      map[string]*Municipality{},
+	}
+	c.loadThemes(fsys, ps)
+	c.loadMunicipalities(fsys, ps)
+	c.loadPeople(fsys, ps)
+	c.loadArticles(fsys, ps)
+	if !ps.list.HasErrors() {
+		c.link(ps)
+	}
+	sort.SliceStable(ps.list, func(i, j int) bool {
+		a, b := ps.list[i], ps.list[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Line < b.Line
+	})
+	return c, ps.list
+}
+
+// registry reads a YAML file that holds a list of mappings.
+func registry(fsys fs.FS, name string, ps *problems, each func(m *mapping)) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			ps.errorf(name, 0, "file is missing: a corpus needs %s, %s, %s and a folder %s/", PeopleFile, ThemesFile, MunicipalitiesFile, ArticlesDir)
+		} else {
+			ps.errorf(name, 0, "cannot read: %v", err)
+		}
+		return
+	}
+	root, ok := parseYAML(src, name, 0, ps)
+	if !ok {
+		return
+	}
+	if root.Kind != yaml.SequenceNode {
+		ps.errorf(name, root.Line, "expected a list of entries, found %s", kindName(root))
+		return
+	}
+	for _, n := range root.Content {
+		if m, ok := newMapping(n, name, 0, ps); ok {
+			each(m)
+			m.done()
+		}
+	}
+}
+
+// requireID checks an id field: present, slug-shaped and unique.
+func requireID(m *mapping, seen map[string]int) (string, bool) {
+	id, line := m.str("id")
+	switch {
+	case id == "":
+		m.ps.errorf(m.path, m.line(), "entry has no id")
+		return "", false
+	case !idRE.MatchString(id):
+		m.ps.errorf(m.path, line, "id %q must be lower case letters, digits and single hyphens", id)
+		return "", false
+	case seen[id] > 0:
+		m.ps.errorf(m.path, line, "duplicate id %q (first at line %d)", id, seen[id])
+		return "", false
+	}
+	seen[id] = line
+	return id, true
+}
+
+func (c *Corpus) loadThemes(fsys fs.FS, ps *problems) {
+	seen := map[string]int{}
+	registry(fsys, ThemesFile, ps, func(m *mapping) {
+		id, ok := requireID(m, seen)
+		t := &Theme{ID: id}
+		var line int
+		t.Label, line = m.str("label")
+		if t.Label == "" {
+			ps.errorf(m.path, line, "theme %q has no label", id)
+		}
+		t.Description, _ = m.str("description")
+		t.Signals, _ = m.list("signals")
+		if ok {
+			c.Themes = append(c.Themes, t)
+			c.themeByID[id] = t
+		}
+	})
+}
+
+func (c *Corpus) loadMunicipalities(fsys fs.FS, ps *problems) {
+	seen := map[string]int{}
+	registry(fsys, MunicipalitiesFile, ps, func(m *mapping) {
+		id, ok := requireID(m, seen)
+		mu := &Municipality{ID: id}
+		var line int
+		mu.Name, line = m.str("name")
+		if mu.Name == "" {
+			ps.errorf(m.path, line, "municipality %q has no name", id)
+		}
+		mu.Aliases, _ = m.list("aliases")
+		mu.Province, _ = m.str("province")
+		if ok {
+			c.Municipalities = append(c.Municipalities, mu)
+			c.muniByID[id] = mu
+		}
+	})
+}
+
+func (c *Corpus) loadPeople(fsys fs.FS, ps *problems) {
+	seen := map[string]int{}
+	registry(fsys, PeopleFile, ps, func(m *mapping) {
+		id, ok := requireID(m, seen)
+		p := &Person{ID: id, Line: m.line()}
+		var line int
+		p.Name, line = m.str("name")
+		if p.Name == "" {
+			ps.errorf(m.path, line, "person %q has no name", id)
+		}
+		p.Role, _ = m.str("role")
+		p.RoleCategory, line = m.str("role_category")
+		switch {
+		case p.RoleCategory == "":
+			ps.errorf(m.path, line, "person %q has no role_category (one of %s)", id, categoryIDs(RoleCategories))
+		case !categoryKnown(RoleCategories, p.RoleCategory):
+			ps.errorf(m.path, line, "person %q: unknown role_category %q (one of %s)", id, p.RoleCategory, categoryIDs(RoleCategories))
+		}
+		p.Municipality, line = m.str("municipality")
+		if p.Municipality != "" && c.muniByID[p.Municipality] == nil {
+			ps.errorf(m.path, line, "person %q: unknown municipality %q (not in %s)", id, p.Municipality, MunicipalitiesFile)
+		}
+		p.Organisation, _ = m.str("organisation")
+		if ok {
+			c.People = append(c.People, p)
+			c.personByID[id] = p
+		}
+	})
+}
+
+func categoryIDs(cs []Category) string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func (c *Corpus) loadArticles(fsys fs.FS, ps *problems) {
+	entries, err := fs.ReadDir(fsys, ArticlesDir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			ps.errorf(ArticlesDir, 0, "folder is missing: a corpus needs its articles in %s/", ArticlesDir)
+		} else {
+			ps.errorf(ArticlesDir, 0, "cannot read: %v", err)
+		}
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".md" {
+			continue
+		}
+		p := path.Join(ArticlesDir, e.Name())
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			ps.errorf(p, 0, "cannot read: %v", err)
+			continue
+		}
+		a := c.parseArticle(p, src, ps)
+		if a == nil {
+			continue
+		}
+		if prev := c.articleBySlug[a.Slug]; prev != nil {
+			ps.errorf(p, 2, "duplicate slug %q (also used by %s)", a.Slug, prev.Path)
+			continue
+		}
+		c.articleBySlug[a.Slug] = a
+		c.Articles = append(c.Articles, a)
+	}
+	sort.SliceStable(c.Articles, func(i, j int) bool {
+		if c.Articles[i].Part != c.Articles[j].Part {
+			return c.Articles[i].Part < c.Articles[j].Part
+		}
+		return c.Articles[i].Slug < c.Articles[j].Slug
+	})
+}
+
+// ParseArticle reads one article file on its own, without a corpus around
+// it: front matter and passages, no references checked. It is what the
+// importer and the fuzz tests use.
+func ParseArticle(p string, src []byte) (*Article, Problems) {
+	ps := &problems{}
+	c := &Corpus{themeByID: nil}
+	a := c.parseArticle(p, src, ps)
+	return a, ps.list
+}
+
+// parseArticle reads front matter and body. The front matter sits between
+// two "---" lines at the top of the file.
+func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	lines := strings.Split(string(src), "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		ps.errorf(p, 1, "missing front matter: the file must start with a line \"---\"")
+		return nil
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "---" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		ps.errorf(p, 1, "front matter is not closed: add a line \"---\" after it")
+		return nil
+	}
+	root, ok := parseYAML([]byte(strings.Join(lines[1:end], "\n")), p, 1, ps)
+	if !ok {
+		return nil
+	}
+	if root.Kind == yaml.SequenceNode && len(root.Content) == 0 {
+		root = &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	}
+	m, ok := newMapping(root, p, 1, ps)
+	if !ok {
+		return nil
+	}
+	a := &Article{Path: p}
+	var line int
+	a.Slug, line = m.str("slug")
+	if a.Slug == "" {
+		a.Slug = strings.TrimSuffix(path.Base(p), ".md")
+		a.Slug = strings.TrimLeft(a.Slug, "0123456789-")
+	}
+	if !idRE.MatchString(a.Slug) {
+		ps.errorf(p, line, "slug %q must be lower case letters, digits and single hyphens", a.Slug)
+	}
+	a.Title, line = m.str("title")
+	if a.Title == "" {
+		ps.errorf(p, m.line(), "missing title")
+	}
+	a.Series, _ = m.str("series")
+	a.Part, line = m.integer("part")
+	if a.Part < 1 {
+		ps.errorf(p, line, "missing or invalid part: give the article's part in the series, 1 or more")
+	}
+	a.Parts, line = m.integer("parts")
+	if a.Parts > 0 && a.Part > a.Parts {
+		ps.errorf(p, line, "part %d is beyond the %d parts of the series", a.Part, a.Parts)
+	}
+	a.SourceURL, line = m.str("source_url")
+	if a.SourceURL != "" && !strings.HasPrefix(a.SourceURL, "https://") && !strings.HasPrefix(a.SourceURL, "http://") {
+		ps.errorf(p, line, "source_url %q must be an http(s) address", a.SourceURL)
+	}
+	a.Published, line = m.str("published")
+	if a.Published != "" && !dateRE.MatchString(a.Published) {
+		ps.errorf(p, line, "published %q must be a date as YYYY-MM-DD (leave it out when the text gives none)", a.Published)
+	}
+	a.Authors, _ = m.list("authors")
+	themes, tlines := m.list("themes")
+	for i, t := range themes {
+		if c.themeByID != nil && c.themeByID[t] == nil {
+			ps.errorf(p, tlines[i], "unknown theme %q (not in %s)", t, ThemesFile)
+			continue
+		}
+		a.Themes = append(a.Themes, t)
+	}
+	m.done()
+	a.BodyLine = end + 2
+	a.Body = strings.Join(lines[end+1:], "\n")
+	c.splitPassages(a, ps)
+	return a
+}
+
+// link resolves what articles refer to: the people and municipalities each
+// passage mentions, and the first passage that names each person.
+func (c *Corpus) link(ps *problems) {
+	m := newMentionMatcher(c)
+	for _, a := range c.Articles {
+		for _, p := range a.Passages {
+			p.People, p.Municipalities = m.find(p.Text)
+			for _, id := range p.People {
+				if per := c.personByID[id]; per.First == nil {
+					per.First = p
+				}
+			}
+		}
+	}
+}

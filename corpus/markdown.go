@@ -1,0 +1,196 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+var (
+	headingRE  = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*(?:\{([^{}]*)\})?\s*$`)
+	listItemRE = regexp.MustCompile(`^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(.*)$`)
+	linkRE     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	strongRE   = regexp.MustCompile(`\*\*([^*]+)\*\*|__([^_]+)__`)
+	emRE       = regexp.MustCompile(`(^|[\s(“‘"'])[*_]([^\s*_][^*_]*?[^\s*_]|[^\s*_])[*_]([\s).,;:!?”’"']|$)`)
+)
+
+// block is one paragraph, list item or block quote of the body.
+type block struct {
+	text string
+	line int
+}
+
+type section struct {
+	level  int
+	title  string
+	anchor string
+	themes []string
+}
+
+// splitPassages turns the Markdown body into passages. Each paragraph, list
+// item or block quote is a passage; headings open sections and give the
+// passages after them their anchor and themes.
+func (c *Corpus) splitPassages(a *Article, ps *problems) {
+	var (
+		stack   []section
+		counts  = map[string]int{}
+		anchors = map[string]int{} // section anchors in use, with their line
+		cur     []string
+		curLine int
+	)
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		text := Inline(strings.Join(cur, " "))
+		cur = nil
+		if text == "" {
+			return
+		}
+		base := "inleiding"
+		var headings []string
+		var themes []string
+		for _, s := range stack {
+			headings = append(headings, s.title)
+		}
+		if len(stack) > 0 {
+			top := stack[len(stack)-1]
+			base = top.anchor
+			themes = append(themes, top.themes...)
+		}
+		counts[base]++
+		anchor := base
+		if n := counts[base]; n > 1 {
+			anchor = base + "-" + strconv.Itoa(n)
+		}
+		a.Passages = append(a.Passages, &Passage{
+			Article:  a,
+			Anchor:   anchor,
+			Headings: headings,
+			Text:     text,
+			Line:     curLine,
+			Themes:   themes,
+		})
+	}
+	lines := strings.Split(a.Body, "\n")
+	inQuote := false
+	for i, raw := range lines {
+		lineNo := a.BodyLine + i
+		trimmed := strings.TrimSpace(raw)
+		switch {
+		case trimmed == "":
+			flush()
+			inQuote = false
+		case headingRE.MatchString(trimmed) && !strings.HasPrefix(raw, "    "):
+			flush()
+			inQuote = false
+			m := headingRE.FindStringSubmatch(trimmed)
+			s := section{level: len(m[1]), title: Inline(m[2])}
+			s.anchor, s.themes = c.headingAttrs(a.Path, lineNo, m[3], ps)
+			if s.anchor == "" {
+				s.anchor = Slug(s.title)
+			}
+			if s.anchor == "" {
+				s.anchor = "sectie"
+			}
+			if first, dup := anchors[s.anchor]; dup {
+				ps.errorf(a.Path, lineNo, "duplicate section anchor %q (first at line %d)", s.anchor, first)
+			} else {
+				anchors[s.anchor] = lineNo
+			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= s.level {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, s)
+		case listItemRE.MatchString(raw) && !inQuote:
+			flush()
+			cur, curLine = []string{listItemRE.FindStringSubmatch(raw)[1]}, lineNo
+		case strings.HasPrefix(trimmed, ">"):
+			if !inQuote {
+				flush()
+				inQuote, curLine = true, lineNo
+			}
+			cur = append(cur, strings.TrimSpace(strings.TrimPrefix(trimmed, ">")))
+		default:
+			if len(cur) == 0 {
+				curLine = lineNo
+			}
+			cur = append(cur, trimmed)
+		}
+	}
+	flush()
+}
+
+// headingAttrs reads a heading's {#anchor theme=a,b} block.
+func (c *Corpus) headingAttrs(path string, line int, attrs string, ps *problems) (anchor string, themes []string) {
+	for _, f := range strings.Fields(attrs) {
+		switch {
+		case strings.HasPrefix(f, "#"):
+			anchor = f[1:]
+			if !idRE.MatchString(anchor) {
+				ps.errorf(path, line, "anchor %q must be lower case letters, digits and single hyphens", anchor)
+				anchor = ""
+			}
+		case strings.HasPrefix(f, "theme="):
+			for _, t := range strings.Split(strings.TrimPrefix(f, "theme="), ",") {
+				if t == "" {
+					continue
+				}
+				if c.themeByID != nil && c.themeByID[t] == nil {
+					ps.errorf(path, line, "unknown theme %q (not in %s)", t, ThemesFile)
+					continue
+				}
+				themes = append(themes, t)
+			}
+		default:
+			ps.errorf(path, line, "unknown heading attribute %q (use {#anchor theme=id,id})", f)
+		}
+	}
+	return anchor, themes
+}
+
+// Inline reduces inline Markdown to plain text: links to their text, bold
+// and emphasis markers removed, backslash escapes resolved, spaces folded.
+// A lone asterisk (a footnote mark such as "Station10*") stays.
+func Inline(s string) string {
+	s = linkRE.ReplaceAllString(s, "$1")
+	s = strongRE.ReplaceAllString(s, "$1$2")
+	s = emRE.ReplaceAllString(s, "$1$2$3")
+	if strings.Contains(s, `\`) {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!>", s[i+1]) >= 0 {
+				i++
+			}
+			b.WriteByte(s[i])
+		}
+		s = b.String()
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Slug makes an id from a title: lower case ASCII letters and digits joined
+// by single hyphens, accents dropped ("Belangrijkste thema’s" becomes
+// "belangrijkste-themas").
+func Slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range FoldAccents(strings.ToLower(s)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == '‘':
+			// "thema's" is one word
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			// a letter outside ASCII that FoldAccents keeps: drop it
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,283 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"vanelkaar/corpus"
+)
+
+// Document is one index document: its id and its fields.
+type Document struct {
+	ID     string
+	Fields map[string]any
+}
+
+// Documents turns a corpus into index documents: passages, quotes and
+// people, in reading order.
+func Documents(c *corpus.Corpus) ([]Document, error) {
+	var docs []Document
+	add := func(id, order string, f map[string]any, r Record) error {
+		rec, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encode record %s: %w", id, err)
+		}
+		f[FieldKind] = r.Kind
+		f[FieldOrder] = order
+		f[FieldRecord] = string(rec)
+		f[FieldTheme] = r.Themes
+		f[FieldMunicipality] = r.Municipalities
+		f[FieldRole] = r.Roles
+		docs = append(docs, Document{ID: id, Fields: f})
+		return nil
+	}
+	for _, a := range c.Articles {
+		ref := articleRef(a)
+		for i, p := range a.Passages {
+			roles, munis := rolesOf(c, p.People, p.Municipalities)
+			r := Record{
+				Kind:           KindPassage,
+				Title:          passageTitle(p),
+				Text:           p.Text,
+				Headings:       p.Headings,
+				URL:            p.URL(),
+				SourceURL:      a.SourceURL,
+				Article:        ref,
+				Themes:         nonNil(p.Themes),
+				Municipalities: munis,
+				Roles:          roles,
+			}
+			f := map[string]any{
+				FieldTitle:    a.Title,
+				FieldHeadings: strings.Join(p.Headings, " \n "),
+				FieldBody:     p.Text,
+				FieldNames:    namesOf(c, p.People, munis),
+				FieldArticle:  a.Slug,
+				FieldSpeaker:  p.People,
+			}
+			if err := add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0", a.Part, i), f, r); err != nil {
+				return nil, err
+			}
+		}
+		for _, q := range a.Quotes {
+			r := Record{
+				Kind:        KindQuote,
+				Text:        q.Text,
+				Headings:    q.Passage.Headings,
+				URL:         q.URL(),
+				SourceURL:   a.SourceURL,
+				Article:     ref,
+				Attribution: string(q.Attribution),
+				Themes:      nonNil(q.Themes),
+			}
+			f := map[string]any{
+				FieldTitle:    a.Title,
+				FieldHeadings: strings.Join(q.Passage.Headings, " \n "),
+				FieldQuote:    q.Text,
+				FieldArticle:  a.Slug,
+			}
+			var speakers []string
+			if per := c.Person(q.Speaker); per != nil {
+				r.Speaker = personRef(c, per)
+				r.Title = per.Name
+				r.Roles = []string{per.RoleCategory}
+				r.Municipalities = nonNil(nonEmpty(per.Municipality))
+				speakers = []string{per.ID}
+				f[FieldSpeaker] = per.ID
+				r.Citation = Citation(q.Text, r.Speaker, ref, q.URL())
+			} else {
+				r.Title = "Citaat"
+				r.Roles = []string{}
+				r.Municipalities = []string{}
+				r.Citation = Citation(q.Text, nil, ref, q.URL())
+			}
+			f[FieldNames] = namesOf(c, speakers, r.Municipalities)
+			if err := add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%d", a.Part, passageIndex(a, q.Passage), q.N), f, r); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, per := range c.People {
+		ref := personRef(c, per)
+		r := Record{
+			Kind:           KindPerson,
+			Title:          per.Name,
+			Text:           personText(ref),
+			Speaker:        ref,
+			Themes:         []string{},
+			Municipalities: nonNil(nonEmpty(per.Municipality)),
+			Roles:          []string{per.RoleCategory},
+		}
+		if per.First != nil {
+			r.URL = per.First.URL()
+			r.SourceURL = per.First.Article.SourceURL
+			r.Article = articleRef(per.First.Article)
+		}
+		f := map[string]any{
+			FieldTitle:   per.Name,
+			FieldBody:    r.Text,
+			FieldNames:   namesOf(c, []string{per.ID}, r.Municipalities),
+			FieldSpeaker: per.ID,
+		}
+		if err := add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r); err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// Document ids.
+func PassageID(slug, anchor string) string { return "passage/" + slug + "#" + anchor }
+func QuoteID(slug string, n int) string     { return fmt.Sprintf("quote/%s/%d", slug, n) }
+func PersonID(id string) string             { return "person/" + id }
+
+// Citation formats a quote ready to paste: the quote, who said it, in which
+// article and the deep link.
+func Citation(text string, sp *PersonRef, a *ArticleRef, url string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "“%s”", text)
+	if sp != nil {
+		fmt.Fprintf(&b, " — %s", sp.Name)
+		if sp.Role != "" {
+			fmt.Fprintf(&b, ", %s", sp.Role)
+		}
+		if sp.MunicipalityName != "" {
+			fmt.Fprintf(&b, ", gemeente %s", sp.MunicipalityName)
+		}
+	}
+	if a != nil {
+		fmt.Fprintf(&b, ". In: %s", a.Title)
+		if a.Parts > 0 {
+			fmt.Fprintf(&b, " (deel %d van %d)", a.Part, a.Parts)
+		} else if a.Part > 0 {
+			fmt.Fprintf(&b, " (deel %d)", a.Part)
+		}
+	}
+	if url != "" {
+		fmt.Fprintf(&b, ". %s", url)
+	}
+	return b.String()
+}
+
+func articleRef(a *corpus.Article) *ArticleRef {
+	return &ArticleRef{
+		Slug: a.Slug, Title: a.Title, Series: a.Series, Part: a.Part, Parts: a.Parts,
+		URL: a.URL(), SourceURL: a.SourceURL, Published: a.Published, Authors: a.Authors,
+	}
+}
+
+func personRef(c *corpus.Corpus, p *corpus.Person) *PersonRef {
+	r := &PersonRef{ID: p.ID, Name: p.Name, Role: p.Role, RoleCategory: p.RoleCategory,
+		Municipality: p.Municipality, Organisation: p.Organisation}
+	if m := c.Municipality(p.Municipality); m != nil {
+		r.MunicipalityName = m.Name
+	}
+	return r
+}
+
+func personText(p *PersonRef) string {
+	parts := []string{p.Role}
+	if p.Organisation != "" {
+		parts = append(parts, p.Organisation)
+	}
+	if p.MunicipalityName != "" && !strings.Contains(corpus.FoldName(p.Organisation), corpus.FoldName(p.MunicipalityName)) {
+		parts = append(parts, "gemeente "+p.MunicipalityName)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func passageTitle(p *corpus.Passage) string {
+	if n := len(p.Headings); n > 0 {
+		return p.Headings[n-1]
+	}
+	return p.Article.Title
+}
+
+func passageIndex(a *corpus.Article, p *corpus.Passage) int {
+	for i, q := range a.Passages {
+		if q == p {
+			return i
+		}
+	}
+	return 0
+}
+
+// rolesOf returns the role categories of the people a passage mentions, and
+// the municipalities: those named plus those of the people named.
+func rolesOf(c *corpus.Corpus, people, munis []string) (roles, allMunis []string) {
+	seenR, seenM := map[string]bool{}, map[string]bool{}
+	roles, allMunis = []string{}, []string{}
+	for _, m := range munis {
+		if !seenM[m] {
+			seenM[m] = true
+			allMunis = append(allMunis, m)
+		}
+	}
+	for _, id := range people {
+		p := c.Person(id)
+		if p == nil {
+			continue
+		}
+		if !seenR[p.RoleCategory] {
+			seenR[p.RoleCategory] = true
+			roles = append(roles, p.RoleCategory)
+		}
+		if p.Municipality != "" && !seenM[p.Municipality] {
+			seenM[p.Municipality] = true
+			allMunis = append(allMunis, p.Municipality)
+		}
+	}
+	return roles, allMunis
+}
+
+// namesOf is the text of the names field: the people's names and the
+// municipalities' names with their aliases, so a search for "Den Bosch"
+// finds what concerns 's-Hertogenbosch.
+func namesOf(c *corpus.Corpus, people, munis []string) string {
+	var names []string
+	for _, id := range people {
+		if p := c.Person(id); p != nil {
+			names = append(names, p.Name)
+		}
+	}
+	for _, id := range munis {
+		if m := c.Municipality(id); m != nil {
+			names = append(names, m.Name)
+			names = append(names, m.Aliases...)
+		}
+	}
+	return strings.Join(names, " \n ")
+}
+
+// LabelsOf returns the facet labels of a corpus.
+func LabelsOf(c *corpus.Corpus) Labels {
+	l := Labels{}
+	for _, t := range c.Themes {
+		l[FieldTheme] = append(l[FieldTheme], Label{t.ID, t.Label})
+	}
+	for _, m := range c.Municipalities {
+		l[FieldMunicipality] = append(l[FieldMunicipality], Label{m.ID, m.Name})
+	}
+	for _, r := range corpus.RoleCategories {
+		l[FieldRole] = append(l[FieldRole], Label{r.ID, r.Label})
+	}
+	for _, k := range corpus.Kinds {
+		l[FieldKind] = append(l[FieldKind], Label{k.ID, k.Label})
+	}
+	return l
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}

@@ -1,0 +1,57 @@
+package index
+
+// Field names of an index document. The search package queries these and
+// nothing else refers to the names as strings.
+const (
+	// Text fields, analyzed with the Dutch analyzer.
+	FieldTitle    = "title"    // article title (passages), person name (people)
+	FieldHeadings = "headings" // the passage's heading path
+	FieldBody     = "body"     // passage text, quote text, person description
+	FieldQuote    = "quote"    // the words of a quote
+	FieldNames    = "names"    // names of people and municipalities mentioned, with aliases
+
+	// Keyword fields: facets and filters.
+	FieldKind         = "kind"
+	FieldTheme        = "theme"
+	FieldMunicipality = "municipality"
+	FieldRole         = "role"
+	FieldArticle      = "article" // article slug
+	FieldSpeaker      = "speaker" // person id of a quote's speaker, or the person of a person doc
+
+	// FieldOrder is a keyword that sorts documents in reading order, used
+	// when a request has no words to rank by.
+	FieldOrder = "order"
+
+	// FieldRecord holds the JSON Record of the document: stored, not indexed.
+	FieldRecord = "record"
+)
+
+// Kinds of documents (values of FieldKind).
+const (
+	KindPassage = "passage"
+	KindQuote   = "quote"
+	KindPerson  = "person"
+)
+
+// TextFields are the analyzed fields a query searches, with their boosts:
+// titles and headings weigh more than quote text, which weighs more than
+// body text.
+var TextFields = []struct {
+	Name  string
+	Boost float64
+}{
+	{FieldTitle, 3},
+	{FieldHeadings, 2},
+	{FieldQuote, 1.5},
+	{FieldNames, 1.5},
+	{FieldBody, 1},
+}
+
+// FacetFields are the keyword fields offered as facets, in display order.
+var FacetFields = []string{FieldTheme, FieldMunicipality, FieldRole, FieldKind}
+
+// Internal keys stored in the index next to the documents.
+const (
+	internalLabels = "vanelkaar.labels"
+	internalInfo   = "vanelkaar.info"
+)

@@ -1,0 +1,64 @@
+package index
+
+// Record is what a search hit shows of a document. It is stored as JSON in
+// FieldRecord, so that results need nothing but the index.
+type Record struct {
+	Kind      string      `json:"kind"`
+	Title     string      `json:"title"`
+	Text      string      `json:"text"` // the text snippets are cut from
+	Headings  []string    `json:"headings,omitempty"`
+	URL       string      `json:"url"`
+	SourceURL string      `json:"source_url,omitempty"`
+	Article   *ArticleRef `json:"article,omitempty"`
+	Speaker   *PersonRef  `json:"speaker,omitempty"`
+	// Attribution says how a quote's speaker was found (see corpus.Attribution).
+	Attribution    string   `json:"attribution,omitempty"`
+	Themes         []string `json:"themes"`
+	Municipalities []string `json:"municipalities"`
+	Roles          []string `json:"roles"`
+	Citation       string   `json:"citation,omitempty"`
+}
+
+// ArticleRef identifies the article a hit comes from.
+type ArticleRef struct {
+	Slug      string   `json:"slug"`
+	Title     string   `json:"title"`
+	Series    string   `json:"series,omitempty"`
+	Part      int      `json:"part"`
+	Parts     int      `json:"parts,omitempty"`
+	URL       string   `json:"url"`
+	SourceURL string   `json:"source_url,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Authors   []string `json:"authors,omitempty"`
+}
+
+// PersonRef describes a person as hits show them.
+type PersonRef struct {
+	ID               string `json:"id"`
+	Name             string `json:"name"`
+	Role             string `json:"role"`
+	RoleCategory     string `json:"role_category"`
+	Municipality     string `json:"municipality,omitempty"`
+	MunicipalityName string `json:"municipality_name,omitempty"`
+	Organisation     string `json:"organisation,omitempty"`
+}
+
+// Labels maps each facet field to its values' display labels, in display
+// order. It is stored in the index so a searcher needs no corpus.
+type Labels map[string][]Label
+
+// Label is one facet value and its label.
+type Label struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// Info describes an index build.
+type Info struct {
+	BuiltAt   string `json:"built_at"` // RFC 3339, UTC
+	Documents int    `json:"documents"`
+	Articles  int    `json:"articles"`
+	Passages  int    `json:"passages"`
+	Quotes    int    `json:"quotes"`
+	People    int    `json:"people"`
+}

@@ -1,0 +1,163 @@
+package search
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vanelkaar/index"
+)
+
+// Facet names, as used in requests and results.
+const (
+	FacetTheme        = "theme"
+	FacetMunicipality = "municipality"
+	FacetRole         = "role"
+	FacetKind         = "kind"
+)
+
+// FacetNames lists the facets in display order.
+var FacetNames = []string{FacetTheme, FacetMunicipality, FacetRole, FacetKind}
+
+// facetField maps a facet name to its index field.
+var facetField = map[string]string{
+	FacetTheme:        index.FieldTheme,
+	FacetMunicipality: index.FieldMunicipality,
+	FacetRole:         index.FieldRole,
+	FacetKind:         index.FieldKind,
+}
+
+// Sort orders.
+const (
+	SortRelevance = "relevance" // best match first (the default with words)
+	SortArticle   = "article"   // reading order: article part, then position
+)
+
+// Grouping of results.
+const (
+	GroupNone         = ""
+	GroupMunicipality = "municipality"
+)
+
+// Request limits.
+const (
+	DefaultSize = 10
+	MaxSize     = 50
+	MaxPage     = 500
+)
+
+// Request is what a user asks: words and filters. The CLI and the HTTP API
+// both build one; Search validates it.
+type Request struct {
+	Query   string
+	Filters map[string][]string // facet name -> selected values (OR-ed); facets are AND-ed
+	Page    int                 // 1-based; 0 means 1
+	Size    int                 // hits per page; 0 means DefaultSize
+	Sort    string              // SortRelevance or SortArticle; "" picks by query
+	Group   string              // GroupNone or GroupMunicipality
+}
+
+// String is the request's canonical form, as a URL query string with keys
+// and values in a fixed order.
+func (r Request) String() string {
+	v := url.Values{}
+	if r.Query != "" {
+		v.Set("q", r.Query)
+	}
+	for _, f := range FacetNames {
+		vals := slices.Clone(r.Filters[f])
+		slices.Sort(vals)
+		for _, x := range slices.Compact(vals) {
+			v.Add(f, x)
+		}
+	}
+	if r.Page > 1 {
+		v.Set("page", strconv.Itoa(r.Page))
+	}
+	if r.Size != 0 && r.Size != DefaultSize {
+		v.Set("size", strconv.Itoa(r.Size))
+	}
+	if r.Sort != "" {
+		v.Set("sort", r.Sort)
+	}
+	if r.Group != "" {
+		v.Set("group", r.Group)
+	}
+	return v.Encode()
+}
+
+// normalized returns the request with defaults filled in, or every
+// problem with it at once. Labels tell which facet values exist.
+func (r Request) normalized(labels index.Labels) (Request, Query, error) {
+	var bad []InvalidParam
+	add := func(name, format string, args ...any) {
+		bad = append(bad, InvalidParam{Name: name, Reason: fmt.Sprintf(format, args...)})
+	}
+	out := r
+	out.Query = strings.TrimSpace(r.Query)
+	var q Query = And{}
+	switch {
+	case !validUTF8(out.Query):
+		add("q", "contains characters that are not text")
+	case len([]rune(out.Query)) > MaxQueryRunes:
+		add("q", "is longer than %d characters", MaxQueryRunes)
+	default:
+		parsed, err := Parse(out.Query)
+		if err != nil {
+			add("q", "%s", strings.TrimPrefix(err.Error(), "query syntax: "))
+		} else {
+			q = parsed
+		}
+	}
+	out.Filters = map[string][]string{}
+	for name, vals := range r.Filters {
+		field, ok := facetField[name]
+		if !ok {
+			add(name, "unknown filter; the filters are %s", strings.Join(FacetNames, ", "))
+			continue
+		}
+		known := labels[field]
+		for _, v := range vals {
+			if !slices.ContainsFunc(known, func(l index.Label) bool { return l.Value == v }) {
+				add(name, "unknown value %q", v)
+				continue
+			}
+			if !slices.Contains(out.Filters[name], v) {
+				out.Filters[name] = append(out.Filters[name], v)
+			}
+		}
+	}
+	if out.Page == 0 {
+		out.Page = 1
+	}
+	if out.Page < 1 || out.Page > MaxPage {
+		add("page", "must be between 1 and %d", MaxPage)
+	}
+	if out.Size == 0 {
+		out.Size = DefaultSize
+	}
+	if out.Size < 1 || out.Size > MaxSize {
+		add("size", "must be between 1 and %d", MaxSize)
+	}
+	switch out.Sort {
+	case "":
+		out.Sort = SortRelevance
+		if len(q.(And).Qs) == 0 {
+			out.Sort = SortArticle
+		}
+	case SortRelevance, SortArticle:
+	default:
+		add("sort", "must be %q or %q", SortRelevance, SortArticle)
+	}
+	switch out.Group {
+	case GroupNone, GroupMunicipality:
+	default:
+		add("group", "must be %q or empty", GroupMunicipality)
+	}
+	if len(bad) > 0 {
+		return r, nil, &RequestError{Params: bad}
+	}
+	return out, q, nil
+}

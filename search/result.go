@@ -1,0 +1,117 @@
+package search
+
+import "vanelkaar/index"
+
+// Article and Person are the article and speaker details a hit carries.
+type (
+	Article = index.ArticleRef
+	Person  = index.PersonRef
+)
+
+// Result answers a Request.
+type Result struct {
+	Query string `json:"query"`
+	// Match tells how the words were matched: "all" words, or "any" word
+	// when requiring all of them found nothing.
+	Match      string  `json:"match"`
+	Total      uint64  `json:"total"`
+	Page       int     `json:"page"`
+	Size       int     `json:"size"`
+	TookMS     float64 `json:"took_ms"`
+	Hits       []Hit   `json:"hits"`
+	Facets     Facets  `json:"facets"`
+	Suggestion string  `json:"suggestion"`
+	// Groups holds the hits per municipality when the request asked for
+	// group=municipality.
+	Groups []Group `json:"groups,omitempty"`
+}
+
+// Match values.
+const (
+	MatchAll  = "all"
+	MatchAny  = "any"
+	MatchNone = "none" // no words: the filters alone
+)
+
+// Hit is one result: a passage, a quote or a person.
+type Hit struct {
+	ID    string  `json:"id"`
+	Kind  string  `json:"kind"`
+	Score float64 `json:"score"`
+	Title string  `json:"title"`
+	// TitleHTML is the title with the matched words in <mark>, escaped.
+	TitleHTML string `json:"title_html"`
+	// Snippet is the best-matching part of the text: HTML-escaped text in
+	// which only <mark>…</mark> is markup.
+	Snippet        string   `json:"snippet"`
+	Text           string   `json:"text,omitempty"` // the whole text of a quote
+	Headings       []string `json:"headings,omitempty"`
+	URL            string   `json:"url"`
+	SourceURL      string   `json:"source_url,omitempty"`
+	Article        *Article `json:"article,omitempty"`
+	Speaker        *Person  `json:"speaker,omitempty"`
+	Attribution    string   `json:"attribution,omitempty"`
+	Themes         []string `json:"themes"`
+	Municipalities []string `json:"municipalities"`
+	Roles          []string `json:"roles"`
+	Citation       string   `json:"citation,omitempty"`
+
+	fragment Fragment
+}
+
+// Fragment returns the structured snippet, for renderers that escape text
+// themselves (the terminal, templates).
+func (h Hit) Fragment() Fragment { return h.fragment }
+
+// Facets holds the counts per facet value.
+type Facets struct {
+	Theme        []FacetValue `json:"theme"`
+	Municipality []FacetValue `json:"municipality"`
+	Role         []FacetValue `json:"role"`
+	Kind         []FacetValue `json:"kind"`
+}
+
+// Get returns the values of the named facet.
+func (f *Facets) Get(name string) []FacetValue {
+	switch name {
+	case FacetTheme:
+		return f.Theme
+	case FacetMunicipality:
+		return f.Municipality
+	case FacetRole:
+		return f.Role
+	case FacetKind:
+		return f.Kind
+	}
+	return nil
+}
+
+func (f *Facets) set(name string, v []FacetValue) {
+	switch name {
+	case FacetTheme:
+		f.Theme = v
+	case FacetMunicipality:
+		f.Municipality = v
+	case FacetRole:
+		f.Role = v
+	case FacetKind:
+		f.Kind = v
+	}
+}
+
+// FacetValue is one value of a facet with the number of results it has
+// when selected together with the other facets' selections.
+type FacetValue struct {
+	Value    string `json:"value"`
+	Label    string `json:"label"`
+	Count    int    `json:"count"`
+	Selected bool   `json:"selected"`
+}
+
+// Group is the top hits of one municipality.
+type Group struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Total int    `json:"total"`
+	Hits  []Hit  `json:"hits"`
+}

@@ -1,0 +1,391 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"vanelkaar/index"
+)
+
+// Searcher answers requests from a bleve index. It is safe for concurrent
+// use; Swap replaces the index without failing requests in flight.
+type Searcher struct {
+	mu  sync.RWMutex
+	cur *loaded
+}
+
+// loaded is an open index with what was read from it once.
+type loaded struct {
+	idx      bleve.Index
+	labels   index.Labels
+	info     index.Info
+	analyzer analysis.Analyzer
+}
+
+// Open opens the index in dir (an index folder made by index.Build, or a
+// plain bleve index) read-only.
+func Open(dir string) (*Searcher, error) {
+	l, err := openLoaded(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Searcher{cur: l}, nil
+}
+
+func openLoaded(dir string) (*loaded, error) {
+	path, err := index.Resolve(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	l, err := newLoaded(idx)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return l, nil
+}
+
+// New wraps an open index (for example index.NewMemOnly's). The searcher
+// owns it from now on: Close closes it.
+func New(idx bleve.Index) (*Searcher, error) {
+	l, err := newLoaded(idx)
+	if err != nil {
+		return nil, err
+	}
+	return &Searcher{cur: l}, nil
+}
+
+func newLoaded(idx bleve.Index) (*loaded, error) {
+	labels, err := index.ReadLabels(idx)
+	if err != nil {
+		return nil, err
+	}
+	info, err := index.ReadInfo(idx)
+	if err != nil {
+		return nil, err
+	}
+	an := idx.Mapping().AnalyzerNamed(index.AnalyzerDutch)
+	if an == nil {
+		return nil, fmt.Errorf("analyzer %q is not available", index.AnalyzerDutch)
+	}
+	return &loaded{idx: idx, labels: labels, info: info, analyzer: an}, nil
+}
+
+// Swap makes idx the index that answers from now on and closes the old one
+// once no request uses it any more.
+func (s *Searcher) Swap(idx bleve.Index) error {
+	l, err := newLoaded(idx)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	old := s.cur
+	s.cur = l
+	s.mu.Unlock()
+	if old != nil {
+		return old.idx.Close()
+	}
+	return nil
+}
+
+// SwapDir opens the index in dir and swaps it in.
+func (s *Searcher) SwapDir(dir string) error {
+	l, err := openLoaded(dir)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	old := s.cur
+	s.cur = l
+	s.mu.Unlock()
+	if old != nil {
+		return old.idx.Close()
+	}
+	return nil
+}
+
+// Close closes the index.
+func (s *Searcher) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cur == nil {
+		return nil
+	}
+	err := s.cur.idx.Close()
+	s.cur = nil
+	return err
+}
+
+// Info describes the index being served.
+func (s *Searcher) Info() index.Info {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.cur == nil {
+		return index.Info{}
+	}
+	return s.cur.info
+}
+
+// Labels returns the facet labels of the index being served.
+func (s *Searcher) Labels() index.Labels {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.cur == nil {
+		return nil
+	}
+	return s.cur.labels
+}
+
+// acquire returns the current index for one request; the read lock keeps
+// Swap from closing it until release.
+func (s *Searcher) acquire() (*loaded, func(), error) {
+	s.mu.RLock()
+	if s.cur == nil {
+		s.mu.RUnlock()
+		return nil, nil, ErrNotReady
+	}
+	return s.cur, s.mu.RUnlock, nil
+}
+
+// Search answers a request. A request that cannot be answered as asked
+// returns an error wrapping ErrBadQuery that lists every problem.
+func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	l, release, err := s.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	req, q, err := r.normalized(l.labels)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Query: req.Query, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll}
+	if len(q.(And).Qs) == 0 {
+		res.Match = MatchNone
+	}
+	br, err := l.run(ctx, req, q, false, res)
+	if err != nil {
+		return nil, err
+	}
+	if br.Total == 0 && res.Match == MatchAll && positiveClauses(q) > 1 {
+		// Nothing has every word: rank what has some of them, and say so.
+		if br2, err := l.run(ctx, req, q, true, res); err != nil {
+			return nil, err
+		} else if br2.Total > 0 {
+			br = br2
+			res.Match = MatchAny
+		}
+	}
+	res.Total = br.Total
+	terms := l.queryTerms(q)
+	for _, dm := range br.Hits {
+		h, err := l.hit(dm, terms)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return res, nil
+}
+
+// run searches with the request's filters and fills in the facets:
+// disjunctive, so each facet is counted with every other facet's filter
+// applied but not its own.
+func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, res *Result) (*bleve.SearchResult, error) {
+	analyze := l.analyzeTerms
+	main := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size, false)
+	main.Fields = []string{index.FieldRecord}
+	main.IncludeLocations = true
+	if req.Sort == SortArticle {
+		main.SortBy([]string{index.FieldOrder, "_id"})
+	} else {
+		main.SortBy([]string{"-_score", index.FieldOrder, "_id"})
+	}
+	own := map[string]bool{} // facets counted by their own request
+	for _, f := range FacetNames {
+		if len(req.Filters[f]) == 0 {
+			main.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
+		} else {
+			own[f] = true
+		}
+	}
+	br, err := l.idx.SearchInContext(ctx, main)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	counts := map[string]bsearch.FacetResults{}
+	counts[""] = br.Facets
+	for _, f := range FacetNames {
+		if !own[f] {
+			continue
+		}
+		fr := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, f), 0, 0, false)
+		fr.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
+		sub, err := l.idx.SearchInContext(ctx, fr)
+		if err != nil {
+			return nil, fmt.Errorf("search facet %s: %w", f, err)
+		}
+		counts[f] = sub.Facets
+	}
+	for _, f := range FacetNames {
+		src := counts[""]
+		if own[f] {
+			src = counts[f]
+		}
+		res.Facets.set(f, l.facetValues(f, src[f], req.Filters[f]))
+	}
+	return br, nil
+}
+
+// facetValues lists a facet's values with counts, most first; values with
+// no results are left out unless selected.
+func (l *loaded) facetValues(name string, fr *bsearch.FacetResult, selected []string) []FacetValue {
+	labels := l.labels[facetField[name]]
+	counts := map[string]int{}
+	if fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			counts[t.Term] = t.Count
+		}
+	}
+	out := []FacetValue{}
+	for _, lb := range labels {
+		sel := slices.Contains(selected, lb.Value)
+		if counts[lb.Value] == 0 && !sel {
+			continue
+		}
+		out = append(out, FacetValue{Value: lb.Value, Label: lb.Label, Count: counts[lb.Value], Selected: sel})
+	}
+	// Stable: equal counts keep the labels' order.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
+}
+
+// hit builds a Hit from a bleve match: its stored record, the snippet cut
+// around the matched words and the title with its matches marked.
+func (l *loaded) hit(dm *bsearch.DocumentMatch, terms map[string]bool) (Hit, error) {
+	raw, _ := dm.Fields[index.FieldRecord].(string)
+	var rec index.Record
+	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		return Hit{}, fmt.Errorf("search: record of %s: %w", dm.ID, err)
+	}
+	h := Hit{
+		ID: dm.ID, Kind: rec.Kind, Score: dm.Score, Title: rec.Title, Headings: rec.Headings,
+		URL: rec.URL, SourceURL: rec.SourceURL, Article: rec.Article, Speaker: rec.Speaker,
+		Attribution: rec.Attribution, Themes: rec.Themes, Municipalities: rec.Municipalities,
+		Roles: rec.Roles, Citation: rec.Citation,
+	}
+	if rec.Kind == index.KindQuote {
+		h.Text = rec.Text
+	}
+	var spans []Span
+	for _, field := range []string{index.FieldBody, index.FieldQuote} {
+		for term, locs := range dm.Locations[field] {
+			for _, loc := range locs {
+				spans = append(spans, Span{Start: int(loc.Start), End: int(loc.End), Term: term})
+			}
+		}
+	}
+	h.fragment = MakeSnippet(rec.Text, spans)
+	h.Snippet = h.fragment.HTML()
+	h.TitleHTML = Highlight(rec.Title, l.termSpans(rec.Title, terms)).HTML()
+	return h, nil
+}
+
+// analyzeTerms returns the indexed terms of a text.
+func (l *loaded) analyzeTerms(text string) []string {
+	var out []string
+	for _, t := range l.analyzer.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// termSpans marks the words of text whose indexed term is one of terms.
+func (l *loaded) termSpans(text string, terms map[string]bool) []Span {
+	if len(terms) == 0 {
+		return nil
+	}
+	var spans []Span
+	for _, t := range l.analyzer.Analyze([]byte(text)) {
+		if terms[string(t.Term)] {
+			spans = append(spans, Span{Start: t.Start, End: t.End, Term: string(t.Term)})
+		}
+	}
+	return spans
+}
+
+// queryTerms are the indexed terms of the query's positive words.
+func (l *loaded) queryTerms(q Query) map[string]bool {
+	terms := map[string]bool{}
+	var walk func(Query)
+	walk = func(q Query) {
+		switch q := q.(type) {
+		case And:
+			for _, c := range q.Qs {
+				walk(c)
+			}
+		case Or:
+			for _, c := range q.Qs {
+				walk(c)
+			}
+		case Term:
+			for _, t := range l.analyzeTerms(q.Text) {
+				terms[t] = true
+			}
+		case Phrase:
+			for _, t := range l.analyzeTerms(q.Text) {
+				terms[t] = true
+			}
+		}
+	}
+	walk(q)
+	return terms
+}
+
+func positiveClauses(q Query) int {
+	n := 0
+	for _, c := range q.(And).Qs {
+		if _, ok := c.(Not); !ok {
+			n++
+		}
+	}
+	return n
+}
+
+
+// Validate checks a request against the index being served without
+// running it. It returns nil or a *RequestError listing every problem.
+func (s *Searcher) Validate(r Request) error {
+	l, release, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer release()
+	_, _, err = r.normalized(l.labels)
+	return err
+}
+
+// Ready reports whether an index is loaded: nil, or ErrNotReady.
+func (s *Searcher) Ready() error {
+	_, release, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	release()
+	return nil
+}

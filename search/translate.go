@@ -1,0 +1,159 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"vanelkaar/index"
+)
+
+// Boosts beyond the per-field ones of index.TextFields.
+const (
+	proximityBoost = 0.5 // for each pair of query words found side by side
+)
+
+// analyzeFunc returns the indexed terms of a text.
+type analyzeFunc func(text string) []string
+
+// translate turns a parsed request into a bleve query: the user's words
+// (all must match, or any when anyWord is set) and the filters of every
+// facet except skip.
+func translate(r Request, q Query, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
+	var must []bq.Query
+	if text := textQuery(q, analyze, anyWord); text != nil {
+		must = append(must, text)
+	}
+	if f := filterQuery(r.Filters, skip); f != nil {
+		must = append(must, f)
+	}
+	switch len(must) {
+	case 0:
+		return bleve.NewMatchAllQuery()
+	case 1:
+		return must[0]
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// filterQuery ANDs the facets and ORs the values within each.
+func filterQuery(filters map[string][]string, skip string) bq.Query {
+	var conj []bq.Query
+	for _, f := range FacetNames {
+		vals := filters[f]
+		if f == skip || len(vals) == 0 {
+			continue
+		}
+		var disj []bq.Query
+		for _, v := range vals {
+			t := bleve.NewTermQuery(v)
+			t.SetField(facetField[f])
+			disj = append(disj, t)
+		}
+		conj = append(conj, bleve.NewDisjunctionQuery(disj...))
+	}
+	switch len(conj) {
+	case 0:
+		return nil
+	case 1:
+		return conj[0]
+	}
+	return bleve.NewConjunctionQuery(conj...)
+}
+
+// textQuery builds the query of the user's words, or nil for none. Words
+// that the analyzer drops entirely (stop words such as "de") are left out
+// rather than making the query match nothing.
+func textQuery(q Query, analyze analyzeFunc, anyWord bool) bq.Query {
+	and, _ := q.(And)
+	var must, mustNot, should []bq.Query
+	var plain []string
+	for _, c := range and.Qs {
+		switch c := c.(type) {
+		case Not:
+			if sub := clauseQuery(c.Q, analyze); sub != nil {
+				mustNot = append(mustNot, sub)
+			}
+		default:
+			if sub := clauseQuery(c, analyze); sub != nil {
+				must = append(must, sub)
+				if t, ok := c.(Term); ok {
+					plain = append(plain, t.Text)
+				}
+			}
+		}
+	}
+	if len(must) == 0 {
+		return nil
+	}
+	// Words that stand side by side in the text as in the query rank higher.
+	for i := 0; i+1 < len(plain); i++ {
+		should = append(should, fieldsQuery(plain[i]+" "+plain[i+1], true, proximityBoost))
+	}
+	b := bleve.NewBooleanQuery()
+	if anyWord {
+		b.AddShould(must...)
+		if len(must) > 1 {
+			b.Should.(*bq.DisjunctionQuery).SetMin(1)
+		}
+	} else {
+		b.AddMust(must...)
+		b.AddShould(should...)
+	}
+	b.AddMustNot(mustNot...)
+	if !anyWord && len(should) > 0 {
+		// Should clauses only add to the score.
+		b.Should.(*bq.DisjunctionQuery).SetMin(0)
+	}
+	return b
+}
+
+// clauseQuery is one word, phrase or OR group across every text field.
+func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
+	switch q := q.(type) {
+	case Term:
+		if len(analyze(q.Text)) == 0 {
+			return nil
+		}
+		return fieldsQuery(q.Text, false, 1)
+	case Phrase:
+		if len(analyze(q.Text)) == 0 {
+			return nil
+		}
+		return fieldsQuery(q.Text, true, 1)
+	case Or:
+		var alts []bq.Query
+		for _, a := range q.Qs {
+			if sub := clauseQuery(a, analyze); sub != nil {
+				alts = append(alts, sub)
+			}
+		}
+		if len(alts) == 0 {
+			return nil
+		}
+		return bleve.NewDisjunctionQuery(alts...)
+	}
+	return nil
+}
+
+// fieldsQuery matches text in any text field, each with its boost. A word
+// that the analyzer splits into several terms (e-privacy) needs all of them.
+func fieldsQuery(text string, phrase bool, boost float64) bq.Query {
+	var disj []bq.Query
+	for _, f := range index.TextFields {
+		if phrase {
+			m := bleve.NewMatchPhraseQuery(text)
+			m.SetField(f.Name)
+			m.Analyzer = index.AnalyzerDutch
+			m.SetBoost(f.Boost * boost)
+			disj = append(disj, m)
+			continue
+		}
+		m := bleve.NewMatchQuery(text)
+		m.SetField(f.Name)
+		m.Analyzer = index.AnalyzerDutch
+		m.SetOperator(bq.MatchQueryOperatorAnd)
+		m.SetBoost(f.Boost * boost)
+		disj = append(disj, m)
+	}
+	return bleve.NewDisjunctionQuery(disj...)
+}

@@ -1,0 +1,102 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"vanelkaar/search"
+)
+
+// Problem is an RFC 9457 problem document, as the API Design Rules ask.
+type Problem struct {
+	Type          string                `json:"type"`
+	Title         string                `json:"title"`
+	Status        int                   `json:"status"`
+	Detail        string                `json:"detail"`
+	Instance      string                `json:"instance,omitempty"`
+	InvalidParams []search.InvalidParam `json:"invalidParams,omitempty"`
+}
+
+const problemJSON = "application/problem+json"
+
+// handleError is echo's error handler: it maps errors to statuses (a bad
+// query is the user's to fix, 400; a missing index 503; the rest 500) and
+// answers API requests with a problem document.
+func (srv *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	p := problemFor(err)
+	p.Instance = c.Request().URL.Path
+	attrs := []any{"route", c.Path(), "status", p.Status, "err", err.Error()}
+	if p.Status >= 500 {
+		srv.logger.ErrorContext(c.Request().Context(), "request failed", attrs...)
+	} else {
+		srv.logger.InfoContext(c.Request().Context(), "request refused", attrs...)
+	}
+	if c.Request().Method == http.MethodHead {
+		c.NoContent(p.Status)
+		return
+	}
+	c.Response().Header().Set(echo.HeaderContentType, problemJSON)
+	c.Response().WriteHeader(p.Status)
+	json.NewEncoder(c.Response()).Encode(p)
+}
+
+func problemFor(err error) Problem {
+	var re *search.RequestError
+	var se *search.SyntaxError
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &re):
+		detail := make([]string, len(re.Params))
+		for i, p := range re.Params {
+			detail[i] = p.Name + ": " + p.Reason
+		}
+		return Problem{Type: "about:blank", Title: "Ongeldige zoekvraag", Status: http.StatusBadRequest,
+			Detail: strings.Join(detail, "; "), InvalidParams: re.Params}
+	case errors.As(err, &se):
+		return Problem{Type: "about:blank", Title: "Ongeldige zoekvraag", Status: http.StatusBadRequest,
+			Detail: se.Error(), InvalidParams: []search.InvalidParam{{Name: "q", Reason: se.Error()}}}
+	case errors.Is(err, search.ErrBadQuery):
+		return Problem{Type: "about:blank", Title: "Ongeldige zoekvraag", Status: http.StatusBadRequest, Detail: err.Error()}
+	case errors.Is(err, search.ErrNotFound):
+		return Problem{Type: "about:blank", Title: "Niet gevonden", Status: http.StatusNotFound, Detail: err.Error()}
+	case errors.Is(err, search.ErrNotReady):
+		return Problem{Type: "about:blank", Title: "Nog niet beschikbaar", Status: http.StatusServiceUnavailable, Detail: "De zoekindex wordt nog opgebouwd."}
+	case errors.As(err, &he):
+		return Problem{Type: "about:blank", Title: statusTitle(he.Code), Status: he.Code, Detail: http.StatusText(he.Code)}
+	}
+	return Problem{Type: "about:blank", Title: "Interne fout", Status: http.StatusInternalServerError,
+		Detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw."}
+}
+
+// statusTitle is a Dutch title for an HTTP status.
+func statusTitle(code int) string {
+	switch code {
+	case http.StatusNotFound:
+		return "Niet gevonden"
+	case http.StatusMethodNotAllowed:
+		return "Methode niet toegestaan"
+	case http.StatusTooManyRequests:
+		return "Te veel verzoeken"
+	case http.StatusRequestEntityTooLarge:
+		return "Verzoek te groot"
+	case http.StatusUnauthorized:
+		return "Niet geautoriseerd"
+	case http.StatusForbidden:
+		return "Geen toegang"
+	case http.StatusServiceUnavailable:
+		return "Nog niet beschikbaar"
+	case http.StatusGatewayTimeout, http.StatusRequestTimeout:
+		return "Time-out"
+	}
+	if code >= 500 {
+		return "Interne fout"
+	}
+	return "Ongeldig verzoek"
+}
