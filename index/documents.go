@@ -129,8 +129,8 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 
 // Document ids.
 func PassageID(slug, anchor string) string { return "passage/" + slug + "#" + anchor }
-func QuoteID(slug string, n int) string     { return fmt.Sprintf("quote/%s/%d", slug, n) }
-func PersonID(id string) string             { return "person/" + id }
+func QuoteID(slug string, n int) string    { return fmt.Sprintf("quote/%s/%d", slug, n) }
+func PersonID(id string) string            { return "person/" + id }
 
 // Citation formats a quote ready to paste: the quote, who said it, in which
 // article and the deep link.

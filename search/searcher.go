@@ -367,7 +367,6 @@ func positiveClauses(q Query) int {
 	return n
 }
 
-
 // Validate checks a request against the index being served without
 // running it. It returns nil or a *RequestError listing every problem.
 func (s *Searcher) Validate(r Request) error {
