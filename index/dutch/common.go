@@ -101,61 +101,85 @@ func consonantBefore(rs []rune, c int) bool {
 	return c >= 1 && !isVowel(rs[c-1]) && !isIJBefore(rs, c)
 }
 
-// suffixTable holds the strings of one Snowball among, longest first, so
-// that the first match is the longest one.
-type suffixTable []suffix
+// suffixTable holds the strings of one Snowball among. They are grouped
+// by their last letter (always ASCII), longest first, so that only a few
+// candidates are compared and the first match is the longest one.
+type suffixTable struct {
+	byLast [128][]suffix
+}
 
 type suffix struct {
 	s  string
 	rs []rune
 }
 
-func newSuffixTable(list ...string) suffixTable {
-	t := make(suffixTable, 0, len(list))
+func newSuffixTable(list ...string) *suffixTable {
+	t := new(suffixTable)
 	for _, s := range list {
-		t = append(t, suffix{s: s, rs: []rune(s)})
-	}
-	// Insertion sort by decreasing length keeps the listed order among
-	// suffixes of equal length.
-	for i := 1; i < len(t); i++ {
-		for j := i; j > 0 && len(t[j].rs) > len(t[j-1].rs); j-- {
-			t[j], t[j-1] = t[j-1], t[j]
+		rs := []rune(s)
+		last := rs[len(rs)-1]
+		if last >= 128 {
+			panic("dutch: suffix " + s + " does not end in ASCII")
 		}
+		bucket := append(t.byLast[last], suffix{s: s, rs: rs})
+		// Insertion sort by decreasing length.
+		for j := len(bucket) - 1; j > 0 && len(bucket[j].rs) > len(bucket[j-1].rs); j-- {
+			bucket[j], bucket[j-1] = bucket[j-1], bucket[j]
+		}
+		t.byLast[last] = bucket
 	}
 	return t
 }
 
 // longest returns the longest suffix of the table the word ends with, and
 // the position where it starts; or "" and -1.
-func (t suffixTable) longest(w *snowballword.SnowballWord) (string, int) {
+func (t *suffixTable) longest(w *snowballword.SnowballWord) (string, int) {
 	n := len(w.RS)
-	for i := range t {
-		if w.HasSuffixRunesIn(0, n, t[i].rs) {
-			return t[i].s, n - len(t[i].rs)
+	if n == 0 || w.RS[n-1] >= 128 {
+		return "", -1
+	}
+	for _, sfx := range t.byLast[w.RS[n-1]] {
+		if w.HasSuffixRunesIn(0, n, sfx.rs) {
+			return sfx.s, n - len(sfx.rs)
 		}
 	}
 	return "", -1
 }
 
-// truncate cuts the word to its first n letters. R1start and R2start are
-// left alone: in the Snowball source p1 and p2 are plain integers that
-// keep their values when the word changes.
+// The helpers below edit the word only by reslicing w.RS within its
+// capacity, never by appending: appending through the pointer would make
+// the compiler move the caller's rune buffer to the heap. No step makes
+// the word longer than it was (a vowel is only doubled after a suffix has
+// been removed), so Stem gives w.RS a capacity of at least the length of
+// the input.
+//
+// R1start and R2start are left alone: in the Snowball source p1 and p2 are
+// plain integers that keep their values when the word changes.
+
+// truncate cuts the word to its first n letters.
 func truncate(w *snowballword.SnowballWord, n int) {
 	w.RS = w.RS[:n]
 }
 
-// replaceFrom replaces the letters from position c onwards with s.
+// replaceFrom replaces the letters from position c onwards with the ASCII
+// string s, which must not make the word longer than its capacity.
 func replaceFrom(w *snowballword.SnowballWord, c int, s string) {
-	w.RS = w.RS[:c]
-	for _, r := range s {
-		w.RS = append(w.RS, r)
+	w.RS = w.RS[:c+len(s)]
+	for i := 0; i < len(s); i++ {
+		w.RS[c+i] = rune(s[i])
 	}
 }
 
 // doubleAt inserts a second copy of the letter at position i.
 func doubleAt(w *snowballword.SnowballWord, i int) {
-	w.RS = append(w.RS, 0)
+	w.RS = w.RS[:len(w.RS)+1]
 	copy(w.RS[i+1:], w.RS[i:])
+}
+
+// cut removes n letters at position i.
+func cut(w *snowballword.SnowballWord, i, n int) {
+	copy(w.RS[i:], w.RS[i+n:])
+	w.RS = w.RS[:len(w.RS)-n]
 }
 
 // vnv returns the position after the first non-vowel that follows a vowel

@@ -32,7 +32,7 @@ func geRemovable(rs []rune, c int) bool {
 // diaeresis at position at (counted after the cut) into a plain vowel, as
 // in geëerd → eerd.
 func removeGe(w *snowballword.SnowballWord, i, at int) {
-	w.RS = append(w.RS[:i], w.RS[i+2:]...)
+	cut(w, i, 2)
 	if at < len(w.RS) {
 		switch w.RS[at] {
 		case 'ë':

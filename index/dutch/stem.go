@@ -16,13 +16,18 @@ func Stem(word string, stemStopWords bool) string {
 		return word
 	}
 
-	// Most words fit in this buffer, which keeps the rune slice off the
-	// heap.
+	// Most words fit in buf, which keeps the rune slice off the heap. The
+	// steps never make a word longer than it was, but need one rune of
+	// room to double a vowel before shortening the word.
 	var buf [32]rune
-	w := snowballword.SnowballWord{RS: buf[:0]}
-	for _, r := range word {
-		w.RS = append(w.RS, r)
+	rs := buf[:0]
+	if n := utf8.RuneCountInString(word); n >= len(buf) {
+		rs = make([]rune, 0, n+1)
 	}
+	for _, r := range word {
+		rs = append(rs, r)
+	}
+	w := snowballword.SnowballWord{RS: rs}
 
 	// Stem the word. Each step alters w in place.
 	measure(&w)
