@@ -138,12 +138,28 @@ func (t *suffixTable) longest(w *snowballword.SnowballWord) (string, int) {
 	if n == 0 || w.RS[n-1] >= 128 {
 		return "", -1
 	}
-	for _, sfx := range t.byLast[w.RS[n-1]] {
-		if w.HasSuffixRunesIn(0, n, sfx.rs) {
+	for i := range t.byLast[w.RS[n-1]] {
+		sfx := &t.byLast[w.RS[n-1]][i]
+		if hasSuffix(w.RS, sfx.rs) {
 			return sfx.s, n - len(sfx.rs)
 		}
 	}
 	return "", -1
+}
+
+// hasSuffix reports whether rs ends with sfx. It compares from the end,
+// where the candidates of a bucket differ.
+func hasSuffix(rs, sfx []rune) bool {
+	if len(sfx) > len(rs) {
+		return false
+	}
+	rs = rs[len(rs)-len(sfx):]
+	for i := len(sfx) - 1; i >= 0; i-- {
+		if rs[i] != sfx[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // The helpers below edit the word only by reslicing w.RS within its

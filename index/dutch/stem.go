@@ -10,6 +10,10 @@ import (
 // Stem returns the stem of a Dutch word. The word is trimmed and
 // lowercased first. If stemStopWords is false, words on Snowball's Dutch
 // stop word list are returned as they are (trimmed and lowercased).
+//
+// When the stem is the start of the (trimmed, lowercased) word, Stem
+// returns a substring of it rather than a copy, so the result may share
+// memory with word.
 func Stem(word string, stemStopWords bool) string {
 	word = strings.ToLower(strings.TrimSpace(word))
 	if !stemStopWords && IsStopWord(word) {
@@ -50,25 +54,28 @@ func Stem(word string, stemStopWords bool) string {
 		step6(&w)
 	}
 
-	if sameRunes(word, w.RS) {
-		return word
+	// Most stems are the word itself or a prefix of it; return that part
+	// of the input rather than allocate a new string.
+	if n, ok := runePrefix(word, w.RS); ok {
+		return word[:n]
 	}
 	return string(w.RS)
 }
 
-// sameRunes reports whether s encodes exactly the runes rs.
-func sameRunes(s string, rs []rune) bool {
-	if len(s) < len(rs) {
-		return false
-	}
+// runePrefix reports whether s starts with the UTF-8 encoding of rs, and
+// if so the length in bytes of that prefix.
+func runePrefix(s string, rs []rune) (int, bool) {
 	i := 0
-	for _, r := range s {
-		// An invalid byte decodes to RuneError but would not survive the
-		// round trip, so it counts as a difference.
-		if i == len(rs) || rs[i] != r || r == utf8.RuneError {
-			return false
+	for n, r := range s {
+		if i == len(rs) {
+			return n, true
+		}
+		// An invalid byte decodes to RuneError but would not survive
+		// the round trip, so it counts as a difference.
+		if rs[i] != r || r == utf8.RuneError {
+			return 0, false
 		}
 		i++
 	}
-	return i == len(rs)
+	return len(s), i == len(rs)
 }
