@@ -21,8 +21,9 @@ func Stem(word string, stemStopWords bool) string {
 	}
 
 	// Most words fit in buf, which keeps the rune slice off the heap. The
-	// steps never make a word longer than it was, but need one rune of
-	// room to double a vowel before shortening the word.
+	// steps edit the word in place and never make it longer than it was
+	// (a vowel is only doubled after a suffix has gone), so a capacity of
+	// the input's length suffices; the extra rune is a safety margin.
 	var buf [32]rune
 	rs := buf[:0]
 	if n := utf8.RuneCountInString(word); n >= len(buf) {
