@@ -24,6 +24,9 @@ func parseYAML(src []byte, path string, offset int, ps *problems) (*yaml.Node, b
 			if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 				line, _ = strconv.Atoi(m[1])
 				msg = m[2]
+				if isParserError(msg) {
+					line++
+				}
 			}
 		}
 		if line > 0 {
@@ -36,6 +39,28 @@ func parseYAML(src []byte, path string, offset int, ps *problems) (*yaml.Node, b
 		return &yaml.Node{Kind: yaml.SequenceNode}, true
 	}
 	return doc.Content[0], true
+}
+
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner). For these it reports a 0-based line, for scanner errors a
+// 1-based one; this undoes the difference.
+var parserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"did not find expected key",
+	"did not find expected node content",
+}
+
+func isParserError(msg string) bool {
+	for _, p := range parserProblems {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // mapping is one YAML mapping node, read field by field so that every
