@@ -154,24 +154,23 @@ func (p *parser) parse() (Query, error) {
 		}
 		q := clause(t)
 		// Gather "a OR b OR c" into one Or.
-		var alts []Query
+		alts := []token{t}
 		for i+1 < len(toks) && toks[i+1].kind == tokOr {
 			if i+2 >= len(toks) || toks[i+2].kind == tokOr {
 				return nil, p.errorf(toks[i+1].start, "OR must stand between two words or phrases")
 			}
-			if len(alts) == 0 {
-				alts = append(alts, q)
-			}
-			alts = append(alts, clause(toks[i+2]))
+			alts = append(alts, toks[i+2])
 			i += 2
 		}
-		if len(alts) > 0 {
+		if len(alts) > 1 {
+			or := Or{}
 			for _, a := range alts {
-				if _, ok := a.(Not); ok {
-					return nil, p.errorf(t.start, "an excluded word cannot be part of OR")
+				if a.neg {
+					return nil, p.errorf(a.start, "an excluded word cannot be part of OR")
 				}
+				or.Qs = append(or.Qs, clause(a))
 			}
-			q = Or{Qs: alts}
+			q = or
 		}
 		and.Qs = append(and.Qs, q)
 	}

@@ -23,10 +23,12 @@ type Fragment struct {
 	CutAfter  bool // text was left out after the last part
 }
 
-// Part is a run of snippet text, marked when it matched the query.
+// Part is a run of snippet text, marked when it matched the query. Start
+// is its byte offset in the text it was cut from.
 type Part struct {
-	Text string
-	Mark bool
+	Text  string
+	Mark  bool
+	Start int
 }
 
 // Snippet lengths, in characters.
@@ -121,51 +123,57 @@ func MakeSnippet(text string, spans []Span) Fragment {
 		CutBefore: strings.TrimSpace(text[:from]) != "",
 		CutAfter:  strings.TrimSpace(text[to:]) != "",
 	}
-	pos := from
-	for _, s := range spans {
-		if s.End <= from || s.Start >= to {
-			continue
-		}
-		st, en := max(s.Start, from), min(s.End, to)
-		if st > pos {
-			f.Parts = append(f.Parts, Part{Text: text[pos:st]})
-		}
-		f.Parts = append(f.Parts, Part{Text: text[st:en], Mark: true})
-		pos = en
-	}
-	if pos < to {
-		f.Parts = append(f.Parts, Part{Text: text[pos:to]})
-	}
+	f.Parts = markParts(text, from, to, spans)
 	trimParts(&f)
 	return f
 }
 
 // Highlight marks every span in the whole text (for titles).
 func Highlight(text string, spans []Span) Fragment {
-	spans = cleanSpans(text, spans)
-	var f Fragment
-	pos := 0
-	for _, s := range spans {
-		if s.Start > pos {
-			f.Parts = append(f.Parts, Part{Text: text[pos:s.Start]})
-		}
-		f.Parts = append(f.Parts, Part{Text: text[s.Start:s.End], Mark: true})
-		pos = s.End
-	}
-	if pos < len(text) {
-		f.Parts = append(f.Parts, Part{Text: text[pos:]})
-	}
-	return f
+	return Fragment{Parts: markParts(text, 0, len(text), cleanSpans(text, spans))}
 }
 
+// markParts splits text[from:to] into parts, marking the spans that lie
+// wholly inside it; spans must be clean (sorted, not overlapping).
+func markParts(text string, from, to int, spans []Span) []Part {
+	var parts []Part
+	pos := from
+	for _, s := range spans {
+		if s.Start < from || s.End > to {
+			continue
+		}
+		if s.Start > pos {
+			parts = append(parts, Part{Text: text[pos:s.Start], Start: pos})
+		}
+		parts = append(parts, Part{Text: text[s.Start:s.End], Mark: true, Start: s.Start})
+		pos = s.End
+	}
+	if pos < to {
+		parts = append(parts, Part{Text: text[pos:to], Start: pos})
+	}
+	return parts
+}
+
+// trimParts removes the spaces at either end of the fragment, dropping
+// parts that were nothing but space.
 func trimParts(f *Fragment) {
-	if n := len(f.Parts); n > 0 {
-		if !f.Parts[0].Mark {
-			f.Parts[0].Text = strings.TrimLeftFunc(f.Parts[0].Text, unicode.IsSpace)
+	for len(f.Parts) > 0 && !f.Parts[0].Mark {
+		p := &f.Parts[0]
+		t := strings.TrimLeftFunc(p.Text, unicode.IsSpace)
+		p.Start += len(p.Text) - len(t)
+		p.Text = t
+		if t != "" {
+			break
 		}
-		if !f.Parts[n-1].Mark {
-			f.Parts[n-1].Text = strings.TrimRightFunc(f.Parts[n-1].Text, unicode.IsSpace)
+		f.Parts = f.Parts[1:]
+	}
+	for n := len(f.Parts); n > 0 && !f.Parts[n-1].Mark; n = len(f.Parts) {
+		p := &f.Parts[n-1]
+		p.Text = strings.TrimRightFunc(p.Text, unicode.IsSpace)
+		if p.Text != "" {
+			break
 		}
+		f.Parts = f.Parts[:n-1]
 	}
 }
 
@@ -258,39 +266,50 @@ func sentenceScore(s sentence, spans []Span) int {
 	return len(terms)*100 + n
 }
 
-// cutWindow narrows [from, to) to at most snippetMax characters around the
-// first match in it, at word boundaries.
+// cutWindow narrows [from, to) to at most snippetMax characters at word
+// boundaries, around the run of matches with the most different terms.
 func cutWindow(text string, from, to int, spans []Span) (int, int) {
 	anchor := from
-	for _, s := range spans {
-		if s.Start >= from && s.End <= to {
-			anchor = s.Start
-			break
+	bestTerms := 0
+	for i, s := range spans {
+		if s.Start < from || s.End > to {
+			continue
+		}
+		// The terms that fit in a window starting a little before s.
+		terms := map[string]bool{}
+		for _, t := range spans[i:] {
+			if t.End > to || runeLen(text[s.Start:t.End]) > snippetMax-60 {
+				break
+			}
+			terms[t.Term] = true
+		}
+		if len(terms) > bestTerms {
+			anchor, bestTerms = s.Start, len(terms)
 		}
 	}
 	// Start a little before the match so it has context, at a word start.
 	start := anchor
 	for back := 0; start > from && back < 60; back++ {
-		_, n := utf8.DecodeLastRuneInString(text[:start])
+		_, n := utf8.DecodeLastRuneInString(text[from:start])
 		start -= n
 	}
 	if start > from {
-		for start < anchor && !unicode.IsSpace(runeAt(text, start)) {
-			start += utf8.RuneLen(runeAt(text, start))
+		for start < anchor && !isSpaceAt(text, start) {
+			start = nextRune(text, start)
 		}
-		for start < anchor && unicode.IsSpace(runeAt(text, start)) {
-			start++
+		for start < anchor && isSpaceAt(text, start) {
+			start = nextRune(text, start)
 		}
 	}
 	end := start
 	for count := 0; end < to && count < snippetMax; count++ {
-		end += utf8.RuneLen(runeAt(text, end))
+		end = nextRune(text, end)
 	}
 	if end < to {
 		// Back to the last space so no word is cut.
 		cut := end
-		for cut > start && !unicode.IsSpace(runeAt(text, cut)) {
-			_, n := utf8.DecodeLastRuneInString(text[:cut])
+		for cut > start && !isSpaceAt(text, cut) {
+			_, n := utf8.DecodeLastRuneInString(text[start:cut])
 			cut -= n
 		}
 		if cut > anchor {
@@ -300,9 +319,15 @@ func cutWindow(text string, from, to int, spans []Span) (int, int) {
 	return start, end
 }
 
-func runeAt(s string, i int) rune {
+// nextRune returns the offset of the rune after the one at i.
+func nextRune(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return i + n
+}
+
+func isSpaceAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r
+	return unicode.IsSpace(r)
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
