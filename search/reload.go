@@ -1,0 +1,153 @@
+package search
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// BuildFunc builds a new index and returns the folder to open it from
+// (anything Open accepts). It is run in the background by a Reloader.
+type BuildFunc func(ctx context.Context) (dir string, err error)
+
+// ReloadStatus describes the index a Reloader serves and its last rebuild.
+type ReloadStatus struct {
+	// Documents and BuiltAt describe the index being served; Documents is
+	// 0 while none is loaded.
+	Documents int
+	BuiltAt   string
+	// Running is true while a rebuild is under way.
+	Running bool
+	// Last is when the last rebuild ended; zero before the first one.
+	Last time.Time
+	// LastErr is why the last rebuild failed; nil when it succeeded. A
+	// failed rebuild leaves the previous index serving.
+	LastErr error
+	// LastTook is how long the last rebuild took.
+	LastTook time.Duration
+	// Succeeded and Failed count the rebuilds so far.
+	Succeeded, Failed int
+}
+
+// Reloader rebuilds the index of a Searcher in the background and swaps
+// each good build in. Swapping goes through Searcher.SwapDir, which takes
+// the write lock only to replace the index: requests in flight finish on
+// the old index, which is closed after them, and later requests see the new
+// one, so a reload fails no request. A build that fails leaves the old
+// index serving; its error is kept in the status.
+//
+// Reload requests that arrive during a build are coalesced into one more
+// build after it, so a burst of corpus changes costs at most two builds and
+// the last change is always included.
+type Reloader struct {
+	s        *Searcher
+	build    BuildFunc
+	onReload func(ReloadStatus)
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	buildMu sync.Mutex // held during a build and swap
+
+	mu      sync.Mutex // guards the fields below
+	running bool       // the background loop is running
+	again   bool       // a reload was asked for during the running build
+	closed  bool
+	status  ReloadStatus
+}
+
+// NewReloader makes a Reloader that rebuilds s's index with build.
+// onReload, when not nil, is called after each rebuild with the status;
+// it is where the caller logs.
+func NewReloader(s *Searcher, build BuildFunc, onReload func(ReloadStatus)) *Reloader {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Reloader{s: s, build: build, onReload: onReload, ctx: ctx, cancel: cancel}
+}
+
+// Reload starts a rebuild in the background and returns at once. If one is
+// running, another follows it.
+func (r *Reloader) Reload() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return
+	}
+	if r.running {
+		r.again = true
+		return
+	}
+	r.running = true
+	r.wg.Add(1)
+	go r.loop()
+}
+
+func (r *Reloader) loop() {
+	defer r.wg.Done()
+	for {
+		r.ReloadNow(r.ctx)
+		r.mu.Lock()
+		if !r.again || r.closed {
+			r.running = false
+			r.mu.Unlock()
+			return
+		}
+		r.again = false
+		r.mu.Unlock()
+	}
+}
+
+// ReloadNow rebuilds and swaps in the new index before it returns: for
+// the first load at start-up, when there is nothing to serve meanwhile. It
+// waits for a background rebuild that is running.
+func (r *Reloader) ReloadNow(ctx context.Context) error {
+	r.buildMu.Lock()
+	defer r.buildMu.Unlock()
+	r.setRunning(true)
+	start := time.Now()
+	dir, err := r.build(ctx)
+	if err == nil {
+		err = r.s.SwapDir(dir)
+	}
+	r.mu.Lock()
+	r.status.Running = false
+	r.status.Last = time.Now()
+	r.status.LastTook = time.Since(start)
+	r.status.LastErr = err
+	if err == nil {
+		r.status.Succeeded++
+	} else {
+		r.status.Failed++
+	}
+	r.mu.Unlock()
+	if r.onReload != nil {
+		r.onReload(r.Status())
+	}
+	return err
+}
+
+func (r *Reloader) setRunning(v bool) {
+	r.mu.Lock()
+	r.status.Running = v
+	r.mu.Unlock()
+}
+
+// Status reports the index being served and the last rebuild.
+func (r *Reloader) Status() ReloadStatus {
+	r.mu.Lock()
+	st := r.status
+	r.mu.Unlock()
+	info := r.s.Info()
+	st.Documents, st.BuiltAt = info.Documents, info.BuiltAt
+	return st
+}
+
+// Close stops a running rebuild (its context is cancelled, so the old index
+// stays) and waits for it. Reload does nothing after Close.
+func (r *Reloader) Close() {
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	r.cancel()
+	r.wg.Wait()
+}
