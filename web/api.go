@@ -20,6 +20,7 @@ func (srv *Server) serveSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	srv.metrics.searched(res)
 	return c.JSON(http.StatusOK, res)
 }
 

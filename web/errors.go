@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -24,20 +25,16 @@ type Problem struct {
 const problemJSON = "application/problem+json"
 
 // handleError is echo's error handler: it maps errors to statuses (a bad
-// query is the user's to fix, 400; a missing index 503; the rest 500) and
-// answers API requests with a problem document.
+// query is the user's to fix, 400; a missing index or a search that ran
+// out of time 503; the rest 500) and answers API requests with a problem
+// document. The request log (observe) logs the error with the request.
 func (srv *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	c.Set(ctxErr, err)
 	p := problemFor(err)
 	p.Instance = c.Request().URL.Path
-	attrs := []any{"route", c.Path(), "status", p.Status, "err", err.Error()}
-	if p.Status >= 500 {
-		srv.logger.ErrorContext(c.Request().Context(), "request failed", attrs...)
-	} else {
-		srv.logger.InfoContext(c.Request().Context(), "request refused", attrs...)
-	}
 	if c.Request().Method == http.MethodHead {
 		c.NoContent(p.Status)
 		return
@@ -51,6 +48,7 @@ func problemFor(err error) Problem {
 	var re *search.RequestError
 	var se *search.SyntaxError
 	var he *echo.HTTPError
+	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &re):
 		detail := make([]string, len(re.Params))
@@ -68,8 +66,18 @@ func problemFor(err error) Problem {
 		return Problem{Type: "about:blank", Title: "Niet gevonden", Status: http.StatusNotFound, Detail: err.Error()}
 	case errors.Is(err, search.ErrNotReady):
 		return Problem{Type: "about:blank", Title: "Nog niet beschikbaar", Status: http.StatusServiceUnavailable, Detail: "De zoekindex wordt nog opgebouwd."}
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return Problem{Type: "about:blank", Title: statusTitle(http.StatusGatewayTimeout), Status: http.StatusServiceUnavailable,
+			Detail: "De zoekopdracht duurde te lang. Probeer het opnieuw, eventueel met minder woorden."}
+	case errors.As(err, &mbe):
+		return Problem{Type: "about:blank", Title: statusTitle(http.StatusRequestEntityTooLarge), Status: http.StatusRequestEntityTooLarge,
+			Detail: http.StatusText(http.StatusRequestEntityTooLarge)}
 	case errors.As(err, &he):
-		return Problem{Type: "about:blank", Title: statusTitle(he.Code), Status: he.Code, Detail: http.StatusText(he.Code)}
+		detail := http.StatusText(he.Code)
+		if msg, ok := he.Message.(string); ok && msg != "" {
+			detail = msg
+		}
+		return Problem{Type: "about:blank", Title: statusTitle(he.Code), Status: he.Code, Detail: detail}
 	}
 	return Problem{Type: "about:blank", Title: "Interne fout", Status: http.StatusInternalServerError,
 		Detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw."}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 
 	"vanelkaar/search"
 )
@@ -22,18 +24,56 @@ type Searcher interface {
 	Ready() error
 }
 
-// Config configures the server.
+// Reloader rebuilds the index on request and reports on the index being
+// served; *search.Reloader is one.
+type Reloader interface {
+	Reload()
+	Status() search.ReloadStatus
+}
+
+// Config configures the server. The zero value serves without limits
+// beyond the defaults below, without reindexing and discards the log.
 type Config struct {
 	// Logger receives the request log; nil discards it.
 	Logger *slog.Logger
+	// Reloader, when set, is reported on in /readyz and /metrics, and
+	// rebuilds the index for the admin route.
+	Reloader Reloader
+	// AdminToken turns on POST /api/v1/admin/reindex for requests that
+	// carry it as a bearer token. Empty (or no Reloader) leaves the route
+	// out: it answers 404 like any unknown path.
+	AdminToken string
+	// RateLimit is the number of requests per second one client may make
+	// on average, RateBurst how many at once; 0 means no limit. Probes and
+	// /metrics are not limited.
+	RateLimit float64
+	RateBurst int
+	// TrustProxy takes the client address for the rate limit from the
+	// X-Forwarded-For header when the request comes from a proxy on a
+	// loopback or private address; otherwise the connection's address is used.
+	TrustProxy bool
+	// RequestTimeout bounds the work for one request; 0 means
+	// DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
 }
+
+// Defaults for Config.
+const (
+	DefaultRequestTimeout       = 10 * time.Second
+	DefaultMaxBodyBytes   int64 = 64 << 10
+)
 
 // Server is the HTTP server: an echo instance with every route.
 type Server struct {
-	cfg    Config
-	s      Searcher
-	e      *echo.Echo
-	logger *slog.Logger
+	cfg     Config
+	s       Searcher
+	e       *echo.Echo
+	logger  *slog.Logger
+	metrics *metrics
+	limiter *rateLimiter    // nil: no rate limit
+	known   map[string]bool // route templates, for metric labels
 }
 
 // New builds the server.
@@ -42,12 +82,40 @@ func New(cfg Config, s Searcher) *Server {
 	if srv.logger == nil {
 		srv.logger = slog.New(slog.DiscardHandler)
 	}
+	if srv.cfg.RequestTimeout <= 0 {
+		srv.cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if srv.cfg.MaxBodyBytes <= 0 {
+		srv.cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	srv.metrics = newMetrics(cfg.Reloader)
+	if cfg.RateLimit > 0 {
+		srv.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, maxRateClients)
+	}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
+	// echo's own logger would print to standard output; send it through
+	// ours, which never sees a client address.
+	e.Logger.SetOutput(logWriter{srv.logger})
+	e.IPExtractor = echo.ExtractIPDirect()
+	if cfg.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	}
 	e.HTTPErrorHandler = srv.handleError
+	// Order matters: the request log and metrics see every answer,
+	// including refusals by the limits after them and recovered panics.
+	e.Use(srv.observe)
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: srv.logPanic}))
+	e.Use(srv.rateLimit)
+	e.Use(srv.limitBody)
+	e.Use(srv.timeout)
 	srv.e = e
 	srv.routes()
+	srv.known = map[string]bool{}
+	for _, r := range e.Routes() {
+		srv.known[r.Path] = true
+	}
 	return srv
 }
 
@@ -56,9 +124,13 @@ func (srv *Server) routes() {
 	e := srv.e
 	api := e.Group("/api/v1", srv.apiHeaders)
 	api.GET("/search", srv.serveSearch)
+	if srv.cfg.AdminToken != "" && srv.cfg.Reloader != nil {
+		api.POST("/admin/reindex", srv.serveReindex, srv.requireAdmin)
+	}
 
 	e.GET("/healthz", srv.serveHealth)
 	e.GET("/readyz", srv.serveReady)
+	e.GET("/metrics", echo.WrapHandler(srv.metrics.handler()))
 }
 
 // ServeHTTP makes the server an http.Handler.
@@ -76,11 +148,4 @@ func (srv *Server) apiHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 
 func (srv *Server) serveHealth(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
-}
-
-func (srv *Server) serveReady(c echo.Context) error {
-	if err := srv.s.Ready(); err != nil {
-		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "not ready", "detail": err.Error()})
-	}
-	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
 }

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/search"
+)
+
+func TestReadyz(t *testing.T) {
+	last := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	failed := search.ReloadStatus{Documents: 41, BuiltAt: "2026-11-28T09:00:00Z", Last: last,
+		LastErr: errors.New("corpus/artikelen/02-x.md:4: missing title"), LastTook: 20 * time.Millisecond, Succeeded: 1, Failed: 1}
+	tests := []struct {
+		name     string
+		searcher Searcher
+		reloader Reloader
+		wantCode int
+		want     readiness
+	}{
+		{"ready, no reloader", opsSearcher(t), nil, http.StatusOK, readiness{Status: "ready"}},
+		{"not ready", &search.Searcher{}, nil, http.StatusServiceUnavailable,
+			readiness{Status: "not ready", Detail: search.ErrNotReady.Error()}},
+		// The last rebuild failed, but the previous index serves: still
+		// ready, and the error is shown.
+		{"ready after a failed rebuild", opsSearcher(t), &fakeReloader{status: failed}, http.StatusOK, readiness{
+			Status: "ready", Documents: 41, BuiltAt: "2026-11-28T09:00:00Z",
+			Reindex: &reindexState{Last: &last, OK: false, Error: "corpus/artikelen/02-x.md:4: missing title", TookMS: 20, Succeeded: 1, Failed: 1},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := opsDo(t, New(Config{Reloader: tt.reloader}, tt.searcher), http.MethodGet, "/readyz", "", nil, "")
+			if res.StatusCode != tt.wantCode {
+				t.Errorf("status %d, want %d", res.StatusCode, tt.wantCode)
+			}
+			var got readiness
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
