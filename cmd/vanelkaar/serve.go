@@ -8,8 +8,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
+	"sync"
 	"time"
 
+	"vanelkaar/corpus"
 	"vanelkaar/index"
 	"vanelkaar/search"
 	"vanelkaar/web"
@@ -20,14 +23,71 @@ type serveConfig struct {
 	Addr      string
 	CorpusDir string
 	IndexDir  string
+	// Watch rebuilds the index when a file of the corpus folder changes,
+	// once the folder has been quiet for WatchDelay.
+	Watch      bool
+	WatchDelay time.Duration
+	LogFormat  string
+	LogLevel   string
+	// AdminToken turns on POST /api/v1/admin/reindex; it comes from the
+	// environment only, so it does not show in the process list.
+	AdminToken      string
+	RateLimit       float64
+	RateBurst       int
+	TrustProxy      bool
+	RequestTimeout  time.Duration
+	ShutdownTimeout time.Duration
+
+	// wrap, when set, wraps the server's handler: tests use it to make
+	// requests slow.
+	wrap func(http.Handler) http.Handler
 }
 
+// serveEnv binds the flags of serve to environment variables.
+var serveEnv = []envVar{
+	{"addr", "VANELKAAR_ADDR"},
+	{"corpus", "VANELKAAR_CORPUS"},
+	{"index", "VANELKAAR_INDEX"},
+	{"watch", "VANELKAAR_WATCH"},
+	{"log-format", "VANELKAAR_LOG_FORMAT"},
+	{"log-level", "VANELKAAR_LOG_LEVEL"},
+	{"rate-limit", "VANELKAAR_RATE_LIMIT"},
+	{"rate-burst", "VANELKAAR_RATE_BURST"},
+	{"trust-proxy", "VANELKAAR_TRUST_PROXY"},
+	{"request-timeout", "VANELKAAR_REQUEST_TIMEOUT"},
+	{"shutdown-timeout", "VANELKAAR_SHUTDOWN_TIMEOUT"},
+}
+
+// adminTokenEnv holds the admin token; it has no flag.
+const adminTokenEnv = "VANELKAAR_ADMIN_TOKEN"
+
+// Limits of the HTTP server that need no flag.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 120 * time.Second
+	maxHeaderBytes    = 16 << 10
+)
+
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--addr 127.0.0.1:8080] [--corpus DIR] [--index DIR]")
+	fs := newFlags(e, "serve", "[--addr 127.0.0.1:8080] [--corpus DIR] [--index DIR] [--watch] [flags]")
 	var cfg serveConfig
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&cfg.CorpusDir, "corpus", "", "corpus folder (default: the embedded corpus)")
-	fs.StringVar(&cfg.IndexDir, "index", "", "serve this index folder (built by `vanelkaar index`)")
+	fs.StringVar(&cfg.IndexDir, "index", "", "index folder (built by `vanelkaar index`) to serve and to rebuild into (default: a temporary folder)")
+	fs.BoolVar(&cfg.Watch, "watch", false, "rebuild the index when a file in the --corpus folder changes")
+	fs.DurationVar(&cfg.WatchDelay, "watch-delay", 500*time.Millisecond, "with --watch, wait until the corpus has been quiet this long")
+	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
+	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.Float64Var(&cfg.RateLimit, "rate-limit", 10, "requests per second one client may make on average; 0 turns the limit off")
+	fs.IntVar(&cfg.RateBurst, "rate-burst", 20, "requests one client may make at once")
+	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For set by a proxy on a loopback or private address")
+	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", web.DefaultRequestTimeout, "time limit for one request")
+	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGTERM, time to let requests in flight finish")
+	if err := bindEnv(fs, e, serveEnv); err != nil {
+		return err
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,7 +95,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	if cfg.Watch && cfg.CorpusDir == "" {
+		fmt.Fprintln(e.stderr, "serve: --watch needs --corpus DIR: the embedded corpus never changes")
+		return errUsage
+	}
+	cfg.AdminToken = e.getenv(adminTokenEnv)
+	logger, err := newLogger(e.stderr, cfg.LogFormat, cfg.LogLevel)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "serve: %v\n", err)
+		return errUsage
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -43,76 +112,245 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return serve(ctx, cfg, ln, logger)
 }
 
-// serve answers on ln until ctx ends. It listens at once and loads the
-// index in the background: /healthz answers meanwhile, /readyz once the
-// index is loaded.
+// serve answers on ln until ctx ends, then shuts down gracefully: it stops
+// accepting connections and lets requests in flight finish.
+//
+// It listens at once and loads the index in the background, so /healthz
+// answers meanwhile and /readyz once the index is loaded. The index comes
+// from --index when it opens; otherwise (no folder given, or one that is
+// missing, unreadable or corrupt) it is built from the corpus, into the
+// --index folder when it can be written, else into a temporary folder.
+// Later rebuilds (--watch, the admin route) go to the same place and are
+// swapped in without failing a request; a rebuild that fails leaves the
+// previous index serving.
 func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.Logger) error {
+	b := &builder{corpusDir: cfg.CorpusDir, dir: cfg.IndexDir, logger: logger}
+	// Deferred calls run last first: the index is closed before its
+	// temporary folder is removed, both after the server has shut down.
+	defer b.removeTemp()
 	s := &search.Searcher{}
 	defer s.Close()
-	srv := web.New(web.Config{Logger: logger}, s)
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
+	rl := search.NewReloader(s, b.build, func(st search.ReloadStatus) { logReload(logger, st) })
+	defer rl.Close()
+
+	srv := web.New(web.Config{
+		Logger:         logger,
+		Reloader:       rl,
+		AdminToken:     cfg.AdminToken,
+		RateLimit:      cfg.RateLimit,
+		RateBurst:      cfg.RateBurst,
+		TrustProxy:     cfg.TrustProxy,
+		RequestTimeout: cfg.RequestTimeout,
+	}, s)
+	var h http.Handler = srv
+	if cfg.wrap != nil {
+		h = cfg.wrap(h)
 	}
-	loadErr := make(chan error, 1)
-	go func() { loadErr <- load(ctx, cfg, s, logger) }()
-	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
-	logger.Info("listening", "addr", "http://"+ln.Addr().String())
-	select {
-	case err := <-loadErr:
-		if err != nil {
-			hs.Close()
+	hs := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          srv.ErrorLog(),
+	}
+	var watcher *corpusWatcher
+	if cfg.Watch {
+		var err error
+		if watcher, err = newCorpusWatcher(cfg.CorpusDir, cfg.WatchDelay); err != nil {
+			ln.Close()
 			return err
 		}
-	case err := <-serveErr:
-		return err
-	case <-ctx.Done():
+		defer watcher.Close()
+	}
+
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "admin", cfg.AdminToken != "", "watch", cfg.Watch)
+	loadErr := make(chan error, 1)
+	go func() { loadErr <- startIndex(ctx, cfg, s, rl, b, logger) }()
+	var wg sync.WaitGroup
+	if watcher != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			watcher.run(ctx, rl.Reload, logger)
+		}()
+	}
+	defer wg.Wait()
+
+	loading := true
+	for loading {
+		select {
+		case err := <-loadErr:
+			loading = false
+			if err != nil {
+				hs.Close()
+				return fmt.Errorf("no index to serve: %w", err)
+			}
+		case err := <-serveErr:
+			return err
+		case <-ctx.Done():
+			loading = false
+			defer func() { <-loadErr }() // the load stops with ctx; wait before closing the index
+		}
 	}
 	select {
 	case err := <-serveErr:
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	logger.Info("shutting down: finishing requests in flight")
+	rl.Close()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return fmt.Errorf("shut down: %w", err)
 	}
+	logger.Info("stopped")
 	return nil
 }
 
-// load opens the index folder, or builds an index of the corpus in a
-// temporary folder, and swaps it into the searcher.
-func load(ctx context.Context, cfg serveConfig, s *search.Searcher, logger *slog.Logger) error {
-	dir := cfg.IndexDir
+// startIndex makes the first index available: the --index folder when it
+// opens, else a build from the corpus.
+func startIndex(ctx context.Context, cfg serveConfig, s *search.Searcher, rl *search.Reloader, b *builder, logger *slog.Logger) error {
+	if cfg.IndexDir != "" {
+		err := s.SwapDir(cfg.IndexDir)
+		if err == nil {
+			info := s.Info()
+			logger.Info("index opened", "dir", cfg.IndexDir, "documents", info.Documents, "built_at", info.BuiltAt)
+			return nil
+		}
+		logger.Error("cannot open the index folder; building a new index from the corpus",
+			"dir", cfg.IndexDir, "err", err.Error(), "corpus", corpusName(cfg.CorpusDir))
+	}
+	err := rl.ReloadNow(ctx)
+	if err == nil || cfg.IndexDir == "" || isCorpusError(err) || ctx.Err() != nil {
+		return err
+	}
+	// The folder cannot be written either: serve from a temporary folder
+	// rather than not at all.
+	tmp, terr := b.useTemp()
+	if terr != nil {
+		return errors.Join(err, terr)
+	}
+	logger.Warn("cannot build into the index folder; building into a temporary folder instead",
+		"dir", cfg.IndexDir, "err", err.Error(), "tmp", tmp)
+	return rl.ReloadNow(ctx)
+}
+
+// builder builds an index of the corpus into an index folder; the reloader
+// calls its build method.
+type builder struct {
+	corpusDir string
+	logger    *slog.Logger
+
+	mu  sync.Mutex
+	dir string // the index folder; "" until the first build makes a temporary one
+	tmp string // the temporary folder this builder made, removed at the end
+}
+
+func (b *builder) build(ctx context.Context) (string, error) {
+	c, err := loadCorpus(b.corpusDir)
+	if err != nil {
+		return "", inCorpusDir(err, b.corpusDir)
+	}
+	for _, w := range c.Warnings {
+		b.logger.Warn("corpus", "problem", problemIn(w, b.corpusDir).String())
+	}
+	dir := b.folder()
 	if dir == "" {
-		c, err := loadCorpus(cfg.CorpusDir)
-		if err != nil {
-			return err
+		if dir, err = b.useTemp(); err != nil {
+			return "", err
 		}
-		for _, w := range c.Warnings {
-			logger.Warn("corpus", "problem", w.String())
-		}
-		tmp, err := os.MkdirTemp("", "vanelkaar-index-")
-		if err != nil {
-			return err
-		}
-		context.AfterFunc(ctx, func() { os.RemoveAll(tmp) })
-		start := time.Now()
-		if _, err := index.Build(ctx, c, tmp, nil); err != nil {
-			return err
-		}
-		logger.Info("index built", "articles", len(c.Articles), "people", len(c.People), "took", time.Since(start).Round(time.Millisecond))
-		dir = tmp
 	}
-	if err := s.SwapDir(dir); err != nil {
-		return fmt.Errorf("load index: %w", err)
+	return index.Build(ctx, c, dir, nil)
+}
+
+func (b *builder) folder() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.dir
+}
+
+// useTemp makes a temporary folder and builds into it from now on.
+func (b *builder) useTemp() (string, error) {
+	tmp, err := os.MkdirTemp("", "vanelkaar-index-")
+	if err != nil {
+		return "", fmt.Errorf("temporary index folder: %w", err)
 	}
-	logger.Info("ready", "documents", s.Info().Documents)
-	return nil
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.tmp != "" {
+		os.RemoveAll(b.tmp)
+	}
+	b.dir, b.tmp = tmp, tmp
+	return tmp, nil
+}
+
+// removeTemp removes the temporary folder, if one was made. It runs after
+// the server has shut down and the index is closed.
+func (b *builder) removeTemp() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.tmp != "" {
+		os.RemoveAll(b.tmp)
+	}
+}
+
+// logReload logs the outcome of a rebuild, with each corpus problem on a
+// line of its own as path:line: message.
+func logReload(logger *slog.Logger, st search.ReloadStatus) {
+	took := st.LastTook.Round(time.Millisecond)
+	if st.LastErr == nil {
+		logger.Info("index built", "documents", st.Documents, "took", took)
+		return
+	}
+	msg := "index build failed"
+	if st.Documents > 0 {
+		msg = "index build failed; the previous index keeps serving"
+	}
+	var ps corpus.Problems
+	if errors.As(st.LastErr, &ps) {
+		for _, p := range ps {
+			if p.Severity == corpus.Error {
+				logger.Error("corpus", "problem", p.String())
+			}
+		}
+	}
+	logger.Error(msg, "err", st.LastErr.Error(), "took", took)
+}
+
+func isCorpusError(err error) bool {
+	var ps corpus.Problems
+	return errors.As(err, &ps)
+}
+
+// inCorpusDir puts the corpus folder in front of the paths of corpus
+// problems, so they read as paths an editor can open.
+func inCorpusDir(err error, dir string) error {
+	var ps corpus.Problems
+	if dir == "" || !errors.As(err, &ps) {
+		return err
+	}
+	out := make(corpus.Problems, len(ps))
+	for i, p := range ps {
+		out[i] = problemIn(p, dir)
+	}
+	return out
+}
+
+func problemIn(p corpus.Problem, dir string) corpus.Problem {
+	if dir != "" {
+		p.Path = filepath.Join(dir, filepath.FromSlash(p.Path))
+	}
+	return p
+}
+
+func corpusName(dir string) string {
+	if dir == "" {
+		return "embedded"
+	}
+	return dir
 }
