@@ -1,21 +1,42 @@
 package index
 
 import (
+	"fmt"
+
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/mapping"
 	indexapi "github.com/blevesearch/bleve_index_api"
+
+	"vanelkaar/index/analyzer"
 )
 
-// AnalyzerDutch is the analyzer of every Dutch text field, at index and at
-// query time.
-const AnalyzerDutch = nl.AnalyzerName
+// The Dutch analyzers (package analyzer): AnalyzerDutch makes the terms of
+// every Dutch text field; AnalyzerDutchQuery makes the terms of a query's
+// words from the same chain, without the parts of hyphenated words.
+const (
+	AnalyzerDutch      = analyzer.Name
+	AnalyzerDutchQuery = analyzer.QueryName
+)
 
 // NewMapping returns the index mapping: every field mapped explicitly,
 // dynamic mapping off, BM25 scoring.
 func NewMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = indexapi.BM25Scoring
+	// The analyzers are defined on the mapping rather than registered, so
+	// the chain is written into each index with its mapping; only their
+	// components live in bleve's registry, where a reopened index finds
+	// them by name.
+	for name, cfg := range map[string]map[string]any{
+		AnalyzerDutch:      analyzer.Config(),
+		AnalyzerDutchQuery: analyzer.QueryConfig(),
+	} {
+		if err := im.AddCustomAnalyzer(name, cfg); err != nil {
+			// Only a component missing from the registry, a programming
+			// error, gets here.
+			panic(fmt.Sprintf("index mapping: %v", err))
+		}
+	}
 	im.DefaultAnalyzer = AnalyzerDutch
 	im.IndexDynamic = false
 	im.StoreDynamic = false

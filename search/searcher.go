@@ -28,7 +28,8 @@ type loaded struct {
 	idx      bleve.Index
 	labels   index.Labels
 	info     index.Info
-	analyzer analysis.Analyzer
+	analyzer analysis.Analyzer // the index's text fields' analyzer
+	query    analysis.Analyzer // the analyzer of query words
 }
 
 // Open opens the index in dir (an index folder made by index.Build, or a
@@ -77,11 +78,13 @@ func newLoaded(idx bleve.Index) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	an := idx.Mapping().AnalyzerNamed(index.AnalyzerDutch)
-	if an == nil {
-		return nil, fmt.Errorf("analyzer %q is not available", index.AnalyzerDutch)
+	l := &loaded{idx: idx, labels: labels, info: info}
+	for name, dst := range map[string]*analysis.Analyzer{index.AnalyzerDutch: &l.analyzer, index.AnalyzerDutchQuery: &l.query} {
+		if *dst = idx.Mapping().AnalyzerNamed(name); *dst == nil {
+			return nil, fmt.Errorf("analyzer %q is not in the index's mapping: rebuild the index with `vanelkaar index`", name)
+		}
 	}
-	return &loaded{idx: idx, labels: labels, info: info, analyzer: an}, nil
+	return l, nil
 }
 
 // Swap makes idx the index that answers from now on and closes the old one
@@ -306,11 +309,17 @@ func (l *loaded) hit(dm *bsearch.DocumentMatch, terms map[string]bool) (Hit, err
 	return h, nil
 }
 
-// analyzeTerms returns the indexed terms of a text.
-func (l *loaded) analyzeTerms(text string) []string {
-	var out []string
-	for _, t := range l.analyzer.Analyze([]byte(text)) {
-		out = append(out, string(t.Term))
+// analyzeTerms returns the terms of query words, one group per position:
+// a text matches the words when it has one term of each group.
+func (l *loaded) analyzeTerms(text string) [][]string {
+	var out [][]string
+	last := 0
+	for _, t := range l.query.Analyze([]byte(text)) {
+		if len(out) == 0 || t.Position != last {
+			out = append(out, nil)
+			last = t.Position
+		}
+		out[len(out)-1] = append(out[len(out)-1], string(t.Term))
 	}
 	return out
 }
@@ -344,12 +353,16 @@ func (l *loaded) queryTerms(q Query) map[string]bool {
 				walk(c)
 			}
 		case Term:
-			for _, t := range l.analyzeTerms(q.Text) {
-				terms[t] = true
+			for _, g := range l.analyzeTerms(q.Text) {
+				for _, t := range g {
+					terms[t] = true
+				}
 			}
 		case Phrase:
-			for _, t := range l.analyzeTerms(q.Text) {
-				terms[t] = true
+			for _, g := range l.analyzeTerms(q.Text) {
+				for _, t := range g {
+					terms[t] = true
+				}
 			}
 		}
 	}

@@ -12,8 +12,10 @@ const (
 	proximityBoost = 0.5 // for each pair of query words found side by side
 )
 
-// analyzeFunc returns the indexed terms of a text.
-type analyzeFunc func(text string) []string
+// analyzeFunc returns the terms of query words, grouped by position: a
+// text matches when it has one term of each group (a group holds a word's
+// spellings, such as "financieel" and "financiel" for "financiële").
+type analyzeFunc func(text string) [][]string
 
 // translate turns a parsed request into a bleve query: the user's words
 // (all must match, or any when anyWord is set) and the filters of every
@@ -87,7 +89,7 @@ func textQuery(q Query, analyze analyzeFunc, anyWord bool) bq.Query {
 	}
 	// Words that stand side by side in the text as in the query rank higher.
 	for i := 0; i+1 < len(plain); i++ {
-		should = append(should, fieldsQuery(plain[i]+" "+plain[i+1], true, proximityBoost))
+		should = append(should, fieldsQuery(plain[i]+" "+plain[i+1], proximityBoost))
 	}
 	b := bleve.NewBooleanQuery()
 	if anyWord {
@@ -111,15 +113,16 @@ func textQuery(q Query, analyze analyzeFunc, anyWord bool) bq.Query {
 func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
 	switch q := q.(type) {
 	case Term:
-		if len(analyze(q.Text)) == 0 {
+		groups := analyze(q.Text)
+		if len(groups) == 0 {
 			return nil
 		}
-		return fieldsQuery(q.Text, false, 1)
+		return termsQuery(groups)
 	case Phrase:
 		if len(analyze(q.Text)) == 0 {
 			return nil
 		}
-		return fieldsQuery(q.Text, true, 1)
+		return fieldsQuery(q.Text, 1)
 	case Or:
 		var alts []bq.Query
 		for _, a := range q.Qs {
@@ -135,23 +138,44 @@ func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
 	return nil
 }
 
-// fieldsQuery matches text in any text field, each with its boost. A word
-// that the analyzer splits into several terms (e-privacy) needs all of them.
-func fieldsQuery(text string, phrase bool, boost float64) bq.Query {
+// termsQuery matches a word's terms in any text field, each with its
+// boost: one term of every position group. A word that the analyzer splits
+// into several positions (such as "en/of") needs all of them.
+func termsQuery(groups [][]string) bq.Query {
 	var disj []bq.Query
 	for _, f := range index.TextFields {
-		if phrase {
-			m := bleve.NewMatchPhraseQuery(text)
-			m.SetField(f.Name)
-			m.Analyzer = index.AnalyzerDutch
-			m.SetBoost(f.Boost * boost)
-			disj = append(disj, m)
-			continue
+		var conj []bq.Query
+		for _, g := range groups {
+			var alts []bq.Query
+			for _, term := range g {
+				t := bleve.NewTermQuery(term)
+				t.SetField(f.Name)
+				t.SetBoost(f.Boost)
+				alts = append(alts, t)
+			}
+			if len(alts) == 1 {
+				conj = append(conj, alts[0])
+			} else {
+				conj = append(conj, bleve.NewDisjunctionQuery(alts...))
+			}
 		}
-		m := bleve.NewMatchQuery(text)
+		if len(conj) == 1 {
+			disj = append(disj, conj[0])
+		} else {
+			disj = append(disj, bleve.NewConjunctionQuery(conj...))
+		}
+	}
+	return bleve.NewDisjunctionQuery(disj...)
+}
+
+// fieldsQuery matches text as a phrase in any text field, each with its
+// boost; terms at one position are alternatives.
+func fieldsQuery(text string, boost float64) bq.Query {
+	var disj []bq.Query
+	for _, f := range index.TextFields {
+		m := bleve.NewMatchPhraseQuery(text)
 		m.SetField(f.Name)
-		m.Analyzer = index.AnalyzerDutch
-		m.SetOperator(bq.MatchQueryOperatorAnd)
+		m.Analyzer = index.AnalyzerDutchQuery
 		m.SetBoost(f.Boost * boost)
 		disj = append(disj, m)
 	}
