@@ -22,6 +22,8 @@ type Searcher interface {
 	Validate(r search.Request) error
 	// Ready reports whether an index is loaded; nil means ready.
 	Ready() error
+	// Analyze shows what the index's analyzer makes of a text.
+	Analyze(text string) (*search.Analysis, error)
 }
 
 // Reloader rebuilds the index on request and reports on the index being
@@ -124,6 +126,7 @@ func (srv *Server) routes() {
 	e := srv.e
 	api := e.Group("/api/v1", srv.apiHeaders)
 	api.GET("/search", srv.serveSearch)
+	api.GET("/analyze", srv.serveAnalyze)
 	if srv.cfg.AdminToken != "" && srv.cfg.Reloader != nil {
 		api.POST("/admin/reindex", srv.serveReindex, srv.requireAdmin)
 	}

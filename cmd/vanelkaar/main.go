@@ -7,6 +7,7 @@
 //	vanelkaar index   [--corpus DIR] --out DIR
 //	vanelkaar search  [--json] [--theme ID] [--municipality ID] [--role ID] [--kind K] QUERY...
 //	vanelkaar check   [--corpus DIR]
+//	vanelkaar analyze [--json] [TEXT...]
 //
 // Without --corpus, the corpus embedded in the binary is used, so
 // `vanelkaar serve` works on a fresh machine with no files and no flags.
@@ -44,6 +45,8 @@ var commands = map[string]command{
 	"index":  {"build an index folder from a corpus", runIndex},
 	"search": {"search from the command line", runSearch},
 	"check":  {"validate a corpus and print every problem", runCheck},
+
+	"analyze": {"show what the Dutch analyzer makes of a text", runAnalyze},
 }
 
 // errUsage means the command line was wrong; the message was printed.
