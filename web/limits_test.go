@@ -19,8 +19,9 @@ func (slowSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 	<-ctx.Done()
 	return nil, ctx.Err()
 }
-func (slowSearcher) Validate(r search.Request) error { return nil }
-func (slowSearcher) Ready() error                    { return nil }
+func (slowSearcher) Validate(r search.Request) error          { return nil }
+func (slowSearcher) Ready() error                             { return nil }
+func (slowSearcher) Analyze(string) (*search.Analysis, error) { return &search.Analysis{}, nil }
 
 func TestRequestTimeout(t *testing.T) {
 	srv := New(Config{RequestTimeout: 50 * time.Millisecond}, slowSearcher{})

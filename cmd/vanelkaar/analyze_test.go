@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,15 +10,6 @@ import (
 	"vanelkaar/index/dutch"
 	"vanelkaar/search"
 )
-
-// runCmd runs the command line in-process with stdin as standard input.
-func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, getenv: os.Getenv}
-	code = run(context.Background(), e, args)
-	return code, out.String(), errOut.String()
-}
 
 // TestAnalyzeStdin: words on standard input, one per line, give their
 // terms line by line; a stop word gives an empty line.
