@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -36,4 +37,36 @@ func FoldAccents(s string) string {
 func FoldName(s string) string {
 	s = strings.NewReplacer("‘", "'", "’", "'", "`", "'", "´", "'", "\u00a0", " ").Replace(s)
 	return strings.Join(strings.Fields(strings.ToLower(FoldAccents(s))), " ")
+}
+
+// ContainsWords reports whether phrase occurs in text with word boundaries
+// on both sides. Both are expected to be folded already.
+func ContainsWords(text, phrase string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], phrase)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(phrase)
+		if boundaryBefore(text, start) && boundaryAfter(text, end) {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+func boundaryBefore(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isWordRune(r)
+}
+
+func boundaryAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordRune(r)
 }

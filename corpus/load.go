@@ -316,21 +316,24 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 	a.BodyLine = end + 2
 	a.Body = strings.Join(lines[end+1:], "\n")
 	c.splitPassages(a, ps)
+	c.extractQuotes(a, ps)
 	return a
 }
 
 // link resolves what articles refer to: the people and municipalities each
-// passage mentions, and the first passage that names each person.
+// passage mentions, the first passage that names each person (by full
+// name), and the speakers of the quotes.
 func (c *Corpus) link(ps *problems) {
-	m := newMentionMatcher(c)
+	x := newNameIndex(c)
 	for _, a := range c.Articles {
+		c.resolveNames(x, a)
 		for _, p := range a.Passages {
-			p.People, p.Municipalities = m.find(p.Text)
-			for _, id := range p.People {
-				if per := c.personByID[id]; per.First == nil {
-					per.First = p
+			for _, u := range p.names {
+				if id, ok := u.resolved(); ok && u.full && c.personByID[id].First == nil {
+					c.personByID[id].First = p
 				}
 			}
 		}
+		c.attribute(a, ps)
 	}
 }

@@ -38,12 +38,13 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 		anchors = map[string]int{} // section anchors in use, with their line
 		cur     []string
 		curLine int
+		sect    = 1
 	)
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		text := Inline(strings.Join(cur, " "))
+		text, lineStarts, marks := c.blockText(a.Path, curLine, cur, ps)
 		cur = nil
 		if text == "" {
 			return
@@ -71,6 +72,10 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 			Text:     text,
 			Line:     curLine,
 			Themes:   themes,
+
+			section:    sect,
+			lineStarts: lineStarts,
+			marks:      marks,
 		})
 	}
 	lines := strings.Split(a.Body, "\n")
@@ -85,6 +90,7 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 		case headingRE.MatchString(trimmed) && !strings.HasPrefix(raw, "    "):
 			flush()
 			inQuote = false
+			sect++
 			m := headingRE.FindStringSubmatch(trimmed)
 			s := section{level: len(m[1]), title: Inline(m[2])}
 			s.anchor, s.themes = c.headingAttrs(a.Path, lineNo, m[3], ps)

@@ -44,10 +44,20 @@ type Passage struct {
 	Headings []string // the heading path, outermost first
 	Text     string   // plain text, inline Markdown removed
 	Line     int      // line in the article file where the block starts
-	Themes   []string // theme ids: the section's, plus those its words signal
-	// People and Municipalities are the ids of those the passage mentions.
+	// Themes are the theme ids of the passage's section (its heading's
+	// theme=...). The index adds the themes whose signal words the text
+	// contains (see index.Documents): matching them needs the analyzer.
+	Themes []string
+	// People and Municipalities are the ids of those the passage mentions:
+	// people by full name, or by first name or surname once the full name
+	// came earlier in the article; municipalities by name or alias.
 	People         []string
 	Municipalities []string
+
+	section    int         // sections count from 1; a quote never crosses one
+	lineStarts []int       // offsets in Text where the block's next lines start
+	marks      []quoteMark // the editor's {spreker=...} marks
+	names      []nameUse   // the names in Text, resolved in the article
 }
 
 // URL is the deep link to the passage.
@@ -67,17 +77,25 @@ const (
 
 // Quote is the words of an interviewee, in quotation marks in the text.
 type Quote struct {
-	Article     *Article
-	Passage     *Passage // the passage in which the quote starts
-	N           int      // 1-based number of the quote in its article
-	Text        string   // the words inside the quotation marks
-	Speaker     string   // person id; empty when unattributed
+	Article *Article
+	Passage *Passage // the passage in which the quote starts
+	N       int      // 1-based number of the quote in its article
+	// Text is the words inside the quotation marks; the pieces of a quote
+	// over several paragraphs are joined by a space.
+	Text        string
+	Pieces      []Piece // where the words are, one piece per paragraph
+	Speaker     string  // person id; empty when unattributed
 	Attribution Attribution
-	Line        int
-	Themes      []string
+	Line        int      // line of the opening quotation mark
+	Themes      []string // the theme ids of the passage's section
+
+	open   int      // offset of the opening mark in Passage.Text
+	last   *Passage // the passage in which the quote ends
+	close  int      // offset just past the closing mark in last.Text
+	marked string   // person id of an explicit {spreker=...} mark
 }
 
-// ID is the quote's stable document id part: article slug and number.
+// URL is the deep link to the passage in which the quote starts.
 func (q *Quote) URL() string { return q.Passage.URL() }
 
 // Person is an interviewee.
