@@ -70,7 +70,7 @@ func TestNameScan(t *testing.T) {
 	}
 }
 
-func TestPassageMentions(t *testing.T) {
+func TestPassageMentionsInFixtures(t *testing.T) {
 	c := loadFixture(t)
 	type mentions struct{ People, Municipalities []string }
 	tests := []struct {
