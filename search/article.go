@@ -1,0 +1,90 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"vanelkaar/index"
+)
+
+// ArticleText is an article with the text of all its passages in reading
+// order: what the article page shows. It is read from the index, so a
+// server needs no corpus files.
+type ArticleText struct {
+	Article  Article          `json:"article"`
+	Passages []ArticlePassage `json:"passages"`
+}
+
+// ArticlePassage is one passage of an article.
+type ArticlePassage struct {
+	// Anchor is the passage's id in the page: hit URLs end in #Anchor.
+	Anchor         string   `json:"anchor"`
+	Headings       []string `json:"headings"`
+	Text           string   `json:"text"`
+	Themes         []string `json:"themes"`
+	Municipalities []string `json:"municipalities"`
+
+	fragment Fragment
+}
+
+// Fragment returns the whole text of the passage with the words of the
+// query given to Article marked.
+func (p ArticlePassage) Fragment() Fragment { return p.fragment }
+
+// maxArticlePassages bounds the passages read for one article.
+const maxArticlePassages = 10000
+
+// Article returns the passages of the article with the slug, in reading
+// order, with the words of query marked in them (a query that does not
+// parse marks nothing: marking is a courtesy, not a search). An unknown
+// slug is ErrNotFound.
+func (s *Searcher) Article(ctx context.Context, slug, query string) (*ArticleText, error) {
+	l, release, err := s.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	bySlug := bleve.NewTermQuery(slug)
+	bySlug.SetField(index.FieldArticle)
+	passages := bleve.NewTermQuery(index.KindPassage)
+	passages.SetField(index.FieldKind)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bySlug, passages), maxArticlePassages, 0, false)
+	req.Fields = []string{index.FieldRecord}
+	req.SortBy([]string{index.FieldOrder, "_id"})
+	br, err := l.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", slug, err)
+	}
+	if len(br.Hits) == 0 {
+		return nil, fmt.Errorf("article %q: %w", slug, ErrNotFound)
+	}
+	var terms map[string]bool
+	if q, err := Parse(strings.TrimSpace(query)); err == nil {
+		terms = l.queryTerms(q)
+	}
+	out := &ArticleText{Passages: make([]ArticlePassage, 0, len(br.Hits))}
+	for _, dm := range br.Hits {
+		raw, _ := dm.Fields[index.FieldRecord].(string)
+		var rec index.Record
+		if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+			return nil, fmt.Errorf("article %s: record of %s: %w", slug, dm.ID, err)
+		}
+		if rec.Article != nil && out.Article.Slug == "" {
+			out.Article = *rec.Article
+		}
+		_, anchor, _ := strings.Cut(rec.URL, "#")
+		out.Passages = append(out.Passages, ArticlePassage{
+			Anchor:         anchor,
+			Headings:       rec.Headings,
+			Text:           rec.Text,
+			Themes:         rec.Themes,
+			Municipalities: rec.Municipalities,
+			fragment:       Highlight(rec.Text, l.termSpans(rec.Text, terms)),
+		})
+	}
+	return out, nil
+}
