@@ -9,30 +9,21 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vanelkaar/corpus"
-	"vanelkaar/index"
 )
 
-// shippedSearcher indexes the shipped corpus in memory.
-func shippedSearcher(t *testing.T) (*Searcher, *corpus.Corpus) {
+// shippedCorpus loads the corpus embedded in the binary, which
+// shippedSearcher indexes.
+func shippedCorpus(t *testing.T) *corpus.Corpus {
 	t.Helper()
 	c, err := corpus.Load(corpus.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := index.NewMemOnly(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, c
+	return c
 }
 
 func TestArticleReturnsPassagesInReadingOrder(t *testing.T) {
-	s, c := shippedSearcher(t)
+	s, c := shippedSearcher(t), shippedCorpus(t)
 	for _, a := range c.Articles {
 		t.Run(a.Slug, func(t *testing.T) {
 			got, err := s.Article(context.Background(), a.Slug, "")
@@ -64,7 +55,7 @@ func TestArticleReturnsPassagesInReadingOrder(t *testing.T) {
 }
 
 func TestArticleMarksQueryWords(t *testing.T) {
-	s, c := shippedSearcher(t)
+	s, c := shippedSearcher(t), shippedCorpus(t)
 	slug := c.Articles[0].Slug
 	got, err := s.Article(context.Background(), slug, "gemeente -innovatie")
 	if err != nil {
@@ -93,7 +84,7 @@ func TestArticleMarksQueryWords(t *testing.T) {
 }
 
 func TestArticleIgnoresAQueryThatDoesNotParse(t *testing.T) {
-	s, c := shippedSearcher(t)
+	s, c := shippedSearcher(t), shippedCorpus(t)
 	got, err := s.Article(context.Background(), c.Articles[0].Slug, `"open phrase`)
 	if err != nil {
 		t.Fatalf("a bad query on the article page is an error: %v", err)
@@ -104,7 +95,7 @@ func TestArticleIgnoresAQueryThatDoesNotParse(t *testing.T) {
 }
 
 func TestArticleUnknownSlug(t *testing.T) {
-	s, _ := shippedSearcher(t)
+	s := shippedSearcher(t)
 	_, err := s.Article(context.Background(), "bestaat-niet", "")
 	if !errors.Is(err, ErrNotFound) {
 		t.Errorf("err = %v, want ErrNotFound", err)

@@ -39,6 +39,10 @@ func (srv *Server) handleError(err error, c echo.Context) {
 		c.NoContent(p.Status)
 		return
 	}
+	if isPage(c.Request().URL.Path) {
+		srv.servePageError(c, p)
+		return
+	}
 	c.Response().Header().Set(echo.HeaderContentType, problemJSON)
 	c.Response().WriteHeader(p.Status)
 	json.NewEncoder(c.Response()).Encode(p)
@@ -107,4 +111,40 @@ func statusTitle(code int) string {
 		return "Interne fout"
 	}
 	return "Ongeldig verzoek"
+}
+
+// isPage tells whether a path is a page for people, whose errors are
+// answered with an HTML page, rather than the API or a probe, whose errors
+// are problem documents.
+func isPage(path string) bool {
+	switch {
+	case strings.HasPrefix(path, "/api/"), path == widgetPath:
+		return false
+	case path == "/healthz", path == "/readyz", path == "/metrics":
+		return false
+	}
+	return true
+}
+
+// servePageError answers an error with a Dutch HTML page.
+func (srv *Server) servePageError(c echo.Context, p Problem) {
+	page := errorPage{basePage: basePage{Title: p.Title}, Status: p.Status, Heading: p.Title}
+	switch {
+	case p.Status == http.StatusNotFound:
+		page.Heading = "Pagina niet gevonden"
+		page.Message = "Deze pagina bestaat niet. Misschien is het adres niet helemaal goed overgenomen, of is het artikel verplaatst. Zoek hieronder naar wat u nodig hebt."
+	case p.Status == http.StatusServiceUnavailable:
+		page.Message = "De zoekindex wordt nog opgebouwd. Probeer het over een paar seconden opnieuw."
+	case p.Status >= 500:
+		page.Heading = "Er ging iets mis"
+		page.Message = "Er ging iets mis aan onze kant. Probeer het later opnieuw."
+	default:
+		page.Message = "Dit verzoek kunnen we niet beantwoorden. Controleer het adres of begin opnieuw op de startpagina."
+	}
+	if err := c.Render(p.Status, "error", page); err != nil {
+		srv.logger.ErrorContext(c.Request().Context(), "render error page", "err", err.Error())
+		if !c.Response().Committed {
+			c.String(p.Status, page.Heading)
+		}
+	}
 }

@@ -22,6 +22,10 @@ func (slowSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 func (slowSearcher) Validate(r search.Request) error          { return nil }
 func (slowSearcher) Ready() error                             { return nil }
 func (slowSearcher) Analyze(string) (*search.Analysis, error) { return &search.Analysis{}, nil }
+func (slowSearcher) Article(ctx context.Context, slug, q string) (*search.ArticleText, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
 
 func TestRequestTimeout(t *testing.T) {
 	srv := New(Config{RequestTimeout: 50 * time.Millisecond}, slowSearcher{})

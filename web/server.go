@@ -24,6 +24,9 @@ type Searcher interface {
 	Ready() error
 	// Analyze shows what the index's analyzer makes of a text.
 	Analyze(text string) (*search.Analysis, error)
+	// Article returns an article's passages in reading order, with the
+	// words of query marked; an unknown slug is search.ErrNotFound.
+	Article(ctx context.Context, slug, query string) (*search.ArticleText, error)
 }
 
 // Reloader rebuilds the index on request and reports on the index being
@@ -59,6 +62,9 @@ type Config struct {
 	RequestTimeout time.Duration
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// CORSOrigins are the origins (scheme://host[:port]) whose pages may
+	// call the API, such as sites that embed the widget; no others may.
+	CORSOrigins []string
 }
 
 // Defaults for Config.
@@ -76,6 +82,9 @@ type Server struct {
 	metrics *metrics
 	limiter *rateLimiter    // nil: no rate limit
 	known   map[string]bool // route templates, for metric labels
+
+	corsOrigins map[string]bool
+	widget      []byte // the widget script
 }
 
 // New builds the server.
@@ -105,10 +114,23 @@ func New(cfg Config, s Searcher) *Server {
 		e.IPExtractor = echo.ExtractIPFromXFFHeader()
 	}
 	e.HTTPErrorHandler = srv.handleError
+	r, err := newRenderer(assets)
+	if err != nil {
+		panic(err) // the templates are embedded: a parse error is a bug caught by any test
+	}
+	e.Renderer = r
+	srv.widget, err = assets.ReadFile("static/widget.js")
+	if err != nil {
+		panic(err)
+	}
+	srv.corsOrigins = corsOriginSet(cfg.CORSOrigins)
 	// Order matters: the request log and metrics see every answer,
 	// including refusals by the limits after them and recovered panics.
 	e.Use(srv.observe)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: srv.logPanic}))
+	// Security headers and CORS come before the limits, so that a refusal
+	// carries them too and a browser lets the widget read it.
+	e.Use(srv.securityHeaders, srv.cors)
 	e.Use(srv.rateLimit)
 	e.Use(srv.limitBody)
 	e.Use(srv.timeout)
@@ -134,6 +156,13 @@ func (srv *Server) routes() {
 	e.GET("/healthz", srv.serveHealth)
 	e.GET("/readyz", srv.serveReady)
 	e.GET("/metrics", echo.WrapHandler(srv.metrics.handler()))
+
+	e.GET("/", srv.serveHome)
+	e.GET("/zoeken", srv.serveSearchPage)
+	e.GET("/artikelen/:slug", srv.serveArticle)
+	e.GET(widgetPath, srv.serveWidget)
+	e.GET("/embed/demo", srv.serveDemo)
+	e.StaticFS("/static", staticFS())
 }
 
 // ServeHTTP makes the server an http.Handler.

@@ -1,0 +1,331 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"vanelkaar/search"
+)
+
+// Example searches offered on the start page and in the empty state.
+var exampleQueries = []string{"inclusiviteit", "samenwerken", "verantwoord datagebruik", "wethouder"}
+
+// Legends of the facets' fieldsets.
+var facetLegends = map[string]string{
+	search.FacetTheme:        "Thema",
+	search.FacetMunicipality: "Gemeente",
+	search.FacetRole:         "Rol",
+	search.FacetKind:         "Soort resultaat",
+}
+
+// serveHome answers GET /: the search form and how to use it.
+func (srv *Server) serveHome(c echo.Context) error {
+	return c.Render(http.StatusOK, "search", introPage(""))
+}
+
+func introPage(title string) searchPage {
+	p := searchPage{
+		basePage: basePage{Title: title, Script: true},
+		Heading:  "Zoeken in de artikelreeks",
+		Intro:    true,
+	}
+	for _, q := range exampleQueries {
+		p.Examples = append(p.Examples, link{Text: q, URL: searchURL(search.Request{Query: q})})
+	}
+	return p
+}
+
+// serveSearchPage answers GET /zoeken: the results, facets and pages of a
+// search. A request the user must change is answered on the same page,
+// with status 400 and a Dutch explanation.
+func (srv *Server) serveSearchPage(c echo.Context) error {
+	req, bad := searchRequest(c.QueryParams())
+	if req.Query == "" && len(req.Filters) == 0 && len(bad) == 0 {
+		return c.Render(http.StatusOK, "search", introPage("Zoeken"))
+	}
+	p := searchPage{
+		basePage: basePage{Title: pageTitle(req), Query: req.Query, Script: true},
+		Heading:  "Zoekresultaten",
+	}
+	if len(bad) > 0 {
+		return srv.renderSearchProblem(c, p, badRequest(req, bad, srv.s))
+	}
+	res, err := srv.s.Search(c.Request().Context(), req)
+	if errors.Is(err, search.ErrBadQuery) {
+		return srv.renderSearchProblem(c, p, err)
+	}
+	if err != nil {
+		return err
+	}
+	fillResults(&p, req, res)
+	return c.Render(http.StatusOK, "search", p)
+}
+
+func (srv *Server) renderSearchProblem(c echo.Context, p searchPage, err error) error {
+	p.Problem = problemText(err)
+	p.Summary = "Uw zoekvraag kon niet worden uitgevoerd"
+	srv.logger.InfoContext(c.Request().Context(), "request refused", "route", c.Path(), "status", http.StatusBadRequest, "err", err.Error())
+	return c.Render(http.StatusBadRequest, "search", p)
+}
+
+// problemText says in Dutch what to change about a request; the searcher's
+// reasons are English, for developers, so the page names the parameters.
+func problemText(err error) string {
+	var re *search.RequestError
+	var se *search.SyntaxError
+	var names []string
+	switch {
+	case errors.As(err, &se):
+		names = []string{"q"}
+	case errors.As(err, &re):
+		for _, p := range re.Params {
+			names = append(names, p.Name)
+		}
+	}
+	var msgs []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		var m string
+		switch n {
+		case "q":
+			m = "De zoekvraag kon niet worden gelezen. Sluit aanhalingstekens af, zet een minteken direct voor een woord en gebruik OR alleen tussen twee woorden."
+		case "page":
+			m = "Dit paginanummer bestaat niet."
+		case "size":
+			m = "Het aantal resultaten per pagina is ongeldig."
+		case "sort", "group":
+			m = "De gevraagde sortering of groepering bestaat niet."
+		default:
+			m = "Een van de gekozen filters bestaat niet (meer)."
+		}
+		if !seen[m] {
+			seen[m] = true
+			msgs = append(msgs, m)
+		}
+	}
+	if len(msgs) == 0 {
+		return "De zoekvraag kon niet worden uitgevoerd. Probeer andere woorden."
+	}
+	return strings.Join(msgs, " ")
+}
+
+// pageTitle is the title of a results page.
+func pageTitle(r search.Request) string {
+	if r.Query == "" {
+		return "Zoekresultaten"
+	}
+	return "“" + r.Query + "” – zoekresultaten"
+}
+
+// fillResults puts a result into the page.
+func fillResults(p *searchPage, req search.Request, res *search.Result) {
+	labels := facetLabels(res.Facets)
+	p.Summary = countSummary(res)
+	p.AnyWord = res.Match == search.MatchAny
+	if res.Suggestion != "" && res.Suggestion != res.Query {
+		sr := req
+		sr.Query, sr.Page = res.Suggestion, 0
+		p.Suggestion = &link{Text: res.Suggestion, URL: searchURL(sr)}
+	}
+	p.First = (res.Page-1)*res.Size + 1
+	for _, h := range res.Hits {
+		p.Hits = append(p.Hits, hitOf(h, res.Query, labels))
+	}
+	for _, name := range search.FacetNames {
+		vals := res.Facets.Get(name)
+		if len(vals) == 0 {
+			continue
+		}
+		f := facetView{Name: name, Legend: facetLegends[name]}
+		for _, v := range vals {
+			f.Values = append(f.Values, facetValueView{
+				ID: "f-" + name + "-" + v.Value, Value: v.Value, Label: v.Label, Count: v.Count, Checked: v.Selected,
+			})
+		}
+		p.Facets = append(p.Facets, f)
+	}
+	if len(req.Filters) > 0 {
+		cr := req
+		cr.Filters, cr.Page = nil, 0
+		p.ClearURL = searchURL(cr)
+	}
+	p.Pages = paginate(req, res.Total, res.Page, res.Size)
+}
+
+// countSummary is the result count in words.
+func countSummary(res *search.Result) string {
+	var s string
+	switch res.Total {
+	case 0:
+		s = "Geen resultaten"
+	case 1:
+		s = "1 resultaat"
+	default:
+		s = fmt.Sprintf("%d resultaten", res.Total)
+	}
+	if res.Query != "" {
+		s += " voor “" + res.Query + "”"
+	}
+	if last := lastPage(res.Total, res.Size); last > 1 && res.Page <= last {
+		s += fmt.Sprintf(", pagina %d van %d", res.Page, last)
+	}
+	return s
+}
+
+// facetLabels maps each facet's values to their labels.
+func facetLabels(f search.Facets) map[string]map[string]string {
+	m := map[string]map[string]string{}
+	for _, name := range search.FacetNames {
+		m[name] = map[string]string{}
+		for _, v := range f.Get(name) {
+			m[name][v.Value] = v.Label
+		}
+	}
+	return m
+}
+
+func labelOf(labels map[string]map[string]string, facet, value string) string {
+	if l := labels[facet][value]; l != "" {
+		return l
+	}
+	return value
+}
+
+// hitOf is the view of one hit. Links to passages carry the query, so the
+// article page marks the words that matched.
+func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitView {
+	v := hitView{
+		Kind:      h.Kind,
+		KindLabel: labelOf(labels, search.FacetKind, h.Kind),
+		URL:       withQuery(h.URL, query),
+		Title:     markedHTML(h.TitleHTML),
+		Snippet:   markedHTML(h.Snippet),
+		Context:   sectionPath(h),
+		Speaker:   h.Speaker,
+		Citation:  h.Citation,
+	}
+	if h.TitleHTML == "" {
+		v.Title = markedHTML(escapeText(h.Title))
+	}
+	if a := h.Article; a != nil {
+		v.ArticleTitle = a.Title
+		v.ArticleURL = a.URL
+		v.Part = partLabel(a.Part, a.Parts)
+	}
+	for _, m := range h.Municipalities {
+		v.Places = append(v.Places, labelOf(labels, search.FacetMunicipality, m))
+	}
+	return v
+}
+
+// sectionPath is where a passage sits: the headings above its own, which
+// is its title.
+func sectionPath(h search.Hit) string {
+	if h.Kind != "passage" || len(h.Headings) < 2 {
+		return ""
+	}
+	return strings.Join(h.Headings[:len(h.Headings)-1], " › ")
+}
+
+// escapeText makes plain text safe to give to markedHTML.
+func escapeText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// partLabel is "deel 2 van 7", or "deel 2" when the number of parts is
+// unknown.
+func partLabel(part, parts int) string {
+	switch {
+	case part <= 0:
+		return ""
+	case parts > 0:
+		return fmt.Sprintf("deel %d van %d", part, parts)
+	}
+	return fmt.Sprintf("deel %d", part)
+}
+
+// withQuery adds the query to a page address, before its fragment.
+func withQuery(u, query string) string {
+	if u == "" || query == "" {
+		return u
+	}
+	path, frag, hasFrag := strings.Cut(u, "#")
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	out := path + sep + "q=" + url.QueryEscape(query)
+	if hasFrag {
+		out += "#" + frag
+	}
+	return out
+}
+
+// searchURL is the address of the results page of a request.
+func searchURL(r search.Request) string {
+	if s := r.String(); s != "" {
+		return "/zoeken?" + s
+	}
+	return "/zoeken"
+}
+
+// serveArticle answers GET /artikelen/:slug: the article with an id on
+// every passage, and the words of ?q= marked.
+func (srv *Server) serveArticle(c echo.Context) error {
+	q := strings.TrimSpace(c.QueryParam("q"))
+	art, err := srv.s.Article(c.Request().Context(), c.Param("slug"), q)
+	if err != nil {
+		return err
+	}
+	p := articlePage{
+		basePage: basePage{Title: art.Article.Title, Query: q},
+		Article:  art.Article,
+		Part:     partLabel(art.Article.Part, art.Article.Parts),
+		Authors:  joinDutch(art.Article.Authors),
+	}
+	if q != "" {
+		p.BackURL = searchURL(search.Request{Query: q})
+		p.PlainURL = art.Article.URL
+		if p.PlainURL == "" {
+			p.PlainURL = "/artikelen/" + url.PathEscape(art.Article.Slug)
+		}
+	}
+	p.Passages = passageViews(art.Passages)
+	return c.Render(http.StatusOK, "article", p)
+}
+
+// passageViews gives each passage the headings that open before it: those
+// of its heading path that the previous passage did not have.
+func passageViews(ps []search.ArticlePassage) []passageView {
+	var out []passageView
+	var prev []string
+	for _, ps := range ps {
+		v := passageView{Anchor: ps.Anchor, Text: markedHTML(ps.Fragment().HTML())}
+		same := 0
+		for same < len(prev) && same < len(ps.Headings) && prev[same] == ps.Headings[same] {
+			same++
+		}
+		for i := same; i < len(ps.Headings); i++ {
+			v.Headings = append(v.Headings, headingView{Level: min(i+2, 4), Text: ps.Headings[i]})
+		}
+		prev = ps.Headings
+		out = append(out, v)
+	}
+	return out
+}
+
+// joinDutch joins names as Dutch does: "A, B en C".
+func joinDutch(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1]
+}
