@@ -37,6 +37,9 @@ type serveConfig struct {
 	TrustProxy      bool
 	RequestTimeout  time.Duration
 	ShutdownTimeout time.Duration
+	// CORSOrigins is a comma-separated list of the origins whose pages may
+	// call the API (sites that embed the widget).
+	CORSOrigins string
 
 	// wrap, when set, wraps the server's handler: tests use it to make
 	// requests slow.
@@ -56,6 +59,7 @@ var serveEnv = []envVar{
 	{"trust-proxy", "VANELKAAR_TRUST_PROXY"},
 	{"request-timeout", "VANELKAAR_REQUEST_TIMEOUT"},
 	{"shutdown-timeout", "VANELKAAR_SHUTDOWN_TIMEOUT"},
+	{"cors-origins", "VANELKAAR_CORS_ORIGINS"},
 }
 
 // adminTokenEnv holds the admin token; it has no flag.
@@ -85,6 +89,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For set by a proxy on a loopback or private address")
 	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", web.DefaultRequestTimeout, "time limit for one request")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGTERM, time to let requests in flight finish")
+	fs.StringVar(&cfg.CORSOrigins, "cors-origins", "", "comma-separated origins (https://www.example.nl) whose pages may call the API, such as sites that embed the widget")
 	if err := bindEnv(fs, e, serveEnv); err != nil {
 		return err
 	}
@@ -141,6 +146,7 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 		RateBurst:      cfg.RateBurst,
 		TrustProxy:     cfg.TrustProxy,
 		RequestTimeout: cfg.RequestTimeout,
+		CORSOrigins:    web.ParseOrigins(cfg.CORSOrigins),
 	}, s)
 	var h http.Handler = srv
 	if cfg.wrap != nil {
