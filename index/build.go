@@ -130,7 +130,7 @@ func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Opti
 			return fmt.Errorf("build index: store %s: %w", key, err)
 		}
 	}
-	return nil
+	return storeVocabulary(idx, c)
 }
 
 // NewMemOnly builds an index of the corpus in memory: for tests and tools

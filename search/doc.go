@@ -26,4 +26,22 @@
 // facets are AND-ed. Facet counts are disjunctive: each facet is counted
 // with the other facets' filters but not its own, so selecting one
 // municipality keeps the others' counts visible.
+//
+// # Ranking
+//
+// BM25 over every text field with field boosts (index.TextFields: titles
+// and headings above quote text above body text), plus a boost for query
+// words that stand side by side in the text. Passages, quotes and people
+// are ranked together; equal scores keep reading order, so results and
+// pages are stable.
+//
+// # Help with the query
+//
+// Suggest completes what a user types from the words of the corpus as
+// written and from the names of people, municipalities and themes, with
+// one typo allowed in words of five letters or more. When a query finds
+// little or nothing, Result.Suggestion proposes the query with its unknown
+// words replaced by the closest words of the corpus. Request.Group set to
+// "municipality" adds the best hits of each municipality, to compare
+// peers side by side.
 package search

@@ -30,6 +30,7 @@ type loaded struct {
 	info     index.Info
 	analyzer analysis.Analyzer // the index's text fields' analyzer
 	query    analysis.Analyzer // the analyzer of query words
+	vocab    *vocabulary
 }
 
 // Open opens the index in dir (an index folder made by index.Build, or a
@@ -78,7 +79,11 @@ func newLoaded(idx bleve.Index) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{idx: idx, labels: labels, info: info}
+	voc, err := index.ReadVocabulary(idx)
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{idx: idx, labels: labels, info: info, vocab: newVocabulary(voc)}
 	for name, dst := range map[string]*analysis.Analyzer{index.AnalyzerDutch: &l.analyzer, index.AnalyzerDutchQuery: &l.query} {
 		if *dst = idx.Mapping().AnalyzerNamed(name); *dst == nil {
 			return nil, fmt.Errorf("analyzer %q is not in the index's mapping: rebuild the index with `vanelkaar index`", name)
@@ -194,6 +199,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	res.Total = br.Total
+	if res.Suggestion, err = l.didYouMean(ctx, req, q, res); err != nil {
+		return nil, err
+	}
 	terms := l.queryTerms(q)
 	for _, dm := range br.Hits {
 		h, err := l.hit(dm, terms)
@@ -201,6 +209,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 		res.Hits = append(res.Hits, h)
+	}
+	if req.Group == GroupMunicipality {
+		if res.Groups, err = l.groups(ctx, req, q, res.Match == MatchAny, terms, res); err != nil {
+			return nil, err
+		}
 	}
 	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return res, nil
@@ -211,14 +224,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 // applied but not its own.
 func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, res *Result) (*bleve.SearchResult, error) {
 	analyze := l.analyzeTerms
-	main := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size, false)
-	main.Fields = []string{index.FieldRecord}
-	main.IncludeLocations = true
-	if req.Sort == SortArticle {
-		main.SortBy([]string{index.FieldOrder, "_id"})
-	} else {
-		main.SortBy([]string{"-_score", index.FieldOrder, "_id"})
-	}
+	main := l.hitsRequest(req, translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size)
 	own := map[string]bool{} // facets counted by their own request
 	for _, f := range FacetNames {
 		if len(req.Filters[f]) == 0 {

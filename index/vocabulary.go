@@ -1,0 +1,263 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"vanelkaar/corpus"
+)
+
+// internalVocabulary is the internal key the vocabulary is stored under.
+const internalVocabulary = "vanelkaar.vocabulary"
+
+// Vocabulary is what completion as you type and did-you-mean draw on: the
+// words of the corpus as they are written (not their stems), with the
+// number of texts that hold each, and the names of the people,
+// municipalities and themes. It is computed at build time and stored in
+// the index, so a searcher needs no corpus.
+type Vocabulary struct {
+	Words []Word `json:"words"` // sorted by Text
+	Names []Name `json:"names"`
+}
+
+// Word is a word of the corpus as written.
+type Word struct {
+	// Text is the word in lower case, or as written when the corpus writes
+	// it with capitals within sentences (AVG, Amsterdam).
+	Text string `json:"w"`
+	// Term is what the Dutch analyzer indexes for it: the stem.
+	Term string `json:"t"`
+	// Count is the number of texts (titles, headings, passages, people's
+	// roles, names) that hold the word.
+	Count int `json:"n"`
+}
+
+// Name is a person, municipality or theme as completion offers it.
+type Name struct {
+	Kind    string   `json:"kind"` // NamePerson, NameMunicipality or NameTheme
+	Value   string   `json:"value"`
+	Text    string   `json:"text"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Detail says who or what it is: a person's role and municipality.
+	Detail string `json:"detail,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Count is the number of passages, quotes and people it concerns.
+	Count int `json:"n"`
+}
+
+// Kinds of names.
+const (
+	NamePerson       = "person"
+	NameMunicipality = "municipality"
+	NameTheme        = "theme"
+)
+
+// VocabularyOf collects the vocabulary of a corpus, splitting and
+// stemming words with the analyzer the index uses, so that every word it
+// lists is one the index holds. Each text counts once: an article's title
+// once, not once per passage.
+func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
+	words := map[string]*wordStats{}
+	add := func(text string) {
+		seen := map[string]bool{}
+		for _, tok := range an.Analyze([]byte(text)) {
+			if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End ||
+				!utf8.RuneStart(text[tok.Start]) || (tok.End < len(text) && !utf8.RuneStart(text[tok.End])) {
+				continue // offsets that do not point into the text as written
+			}
+			surface := text[tok.Start:tok.End]
+			if !isWord(surface) {
+				continue
+			}
+			lower := strings.ToLower(surface)
+			ws := words[lower]
+			if ws == nil {
+				ws = &wordStats{terms: map[string]int{}, cased: map[string]int{}}
+				words[lower] = ws
+			}
+			ws.terms[string(tok.Term)]++
+			switch {
+			case surface == lower:
+				ws.lower++
+			case !sentenceStart(text, tok.Start):
+				ws.cased[surface]++
+			}
+			if !seen[lower] {
+				seen[lower] = true
+				ws.count++
+			}
+		}
+	}
+	people := map[string]int{}
+	munis := map[string]int{}
+	themes := map[string]int{}
+	for _, a := range c.Articles {
+		add(a.Title)
+		headings := map[string]bool{}
+		for _, p := range a.Passages {
+			for _, h := range p.Headings {
+				if !headings[h] {
+					headings[h] = true
+					add(h)
+				}
+			}
+			add(p.Text)
+			for _, id := range p.People {
+				people[id]++
+			}
+			for _, id := range p.Municipalities {
+				munis[id]++
+			}
+			for _, id := range p.Themes {
+				themes[id]++
+			}
+		}
+		for _, q := range a.Quotes {
+			people[q.Speaker]++
+			for _, id := range q.Themes {
+				themes[id]++
+			}
+		}
+	}
+	var v Vocabulary
+	for _, p := range c.People {
+		add(p.Name)
+		add(strings.Join([]string{p.Role, p.Organisation}, " \n "))
+		people[p.ID]++
+		munis[p.Municipality]++
+		n := Name{Kind: NamePerson, Value: p.ID, Text: p.Name, Detail: p.Role, Count: people[p.ID]}
+		if m := c.Municipality(p.Municipality); m != nil {
+			n.Detail += ", " + m.Name
+		}
+		if p.First != nil {
+			n.URL = p.First.URL()
+		}
+		v.Names = append(v.Names, n)
+	}
+	for _, m := range c.Municipalities {
+		add(strings.Join(append([]string{m.Name}, m.Aliases...), " \n "))
+		v.Names = append(v.Names, Name{Kind: NameMunicipality, Value: m.ID, Text: m.Name, Aliases: m.Aliases, Detail: m.Province, Count: munis[m.ID]})
+	}
+	for _, t := range c.Themes {
+		v.Names = append(v.Names, Name{Kind: NameTheme, Value: t.ID, Text: t.Label, Count: themes[t.ID]})
+	}
+	for lower, ws := range words {
+		v.Words = append(v.Words, Word{Text: ws.display(lower), Term: ws.term(), Count: ws.count})
+	}
+	sort.Slice(v.Words, func(i, j int) bool { return v.Words[i].Text < v.Words[j].Text })
+	return v
+}
+
+type wordStats struct {
+	count int
+	lower int            // occurrences in lower case
+	cased map[string]int // occurrences with capitals, not at a sentence start
+	terms map[string]int
+}
+
+// display is the word as completion shows it: lower case when the corpus
+// ever writes it so, else its most frequent form with capitals where a
+// sentence start does not explain them (AVG, Amsterdam).
+func (ws *wordStats) display(lower string) string {
+	if ws.lower > 0 {
+		return lower
+	}
+	best, n := "", 0
+	for form, c := range ws.cased {
+		if c > n || c == n && form < best {
+			best, n = form, c
+		}
+	}
+	if best == "" {
+		return lower // only ever at the start of a sentence
+	}
+	return best
+}
+
+// term is the word's most frequent indexed term (a word has one term
+// unless the analyzer depends on context).
+func (ws *wordStats) term() string {
+	best, n := "", 0
+	for t, c := range ws.terms {
+		if c > n || c == n && t < best {
+			best, n = t, c
+		}
+	}
+	return best
+}
+
+// isWord reports whether a token is worth completing: two or more
+// characters, at least one a letter.
+func isWord(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether the word at offset i begins a sentence:
+// only spaces, quotes or brackets stand between it and the start of the
+// text or a full stop, question or exclamation mark.
+func sentenceStart(text string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case unicode.IsSpace(r) || strings.ContainsRune("\"“„‘'([-–—", r):
+			i -= n
+		case strings.ContainsRune(".!?…:", r):
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// storeVocabulary computes the corpus's vocabulary with the index's
+// analyzer and stores it in the index.
+func storeVocabulary(idx bleve.Index, c *corpus.Corpus) error {
+	an := idx.Mapping().AnalyzerNamed(AnalyzerDutch)
+	if an == nil {
+		return fmt.Errorf("build index: analyzer %q is not available", AnalyzerDutch)
+	}
+	return storeInternal(idx, internalVocabulary, VocabularyOf(c, an))
+}
+
+// ReadVocabulary reads the vocabulary stored in an index. An index built
+// before vocabularies were stored has none: it reads as empty, so that
+// completion offers nothing rather than the index failing to open.
+func ReadVocabulary(idx bleve.Index) (Vocabulary, error) {
+	var v Vocabulary
+	raw, err := idx.GetInternal([]byte(internalVocabulary))
+	if err != nil {
+		return v, fmt.Errorf("read %s: %w", internalVocabulary, err)
+	}
+	if raw == nil {
+		return v, nil
+	}
+	return v, readInternal(idx, internalVocabulary, &v)
+}
+
+// storeInternal stores v as JSON under an internal key of the index.
+func storeInternal(idx bleve.Index, key string, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	if err := idx.SetInternal([]byte(key), raw); err != nil {
+		return fmt.Errorf("build index: store %s: %w", key, err)
+	}
+	return nil
+}

@@ -1,0 +1,253 @@
+package search
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vanelkaar/index"
+)
+
+// Kinds of suggestions: a word of the corpus, or a name.
+const (
+	SuggestWord         = "word"
+	SuggestPerson       = index.NamePerson
+	SuggestMunicipality = index.NameMunicipality
+	SuggestTheme        = index.NameTheme
+)
+
+// Suggest limits.
+const (
+	DefaultSuggestions = 8
+	MaxSuggestions     = 20
+	// typoMinRunes is the length from which a typed word may hold one typo.
+	typoMinRunes = 5
+	// formsPerTerm is how many written forms of one stem are offered
+	// (gemeente, gemeenten), so that one word does not fill the list.
+	formsPerTerm = 2
+)
+
+// Suggestions answers a completion request.
+type Suggestions struct {
+	Query       string       `json:"query"`
+	Suggestions []Suggestion `json:"suggestions"`
+}
+
+// Suggestion is one completion of what the user is typing.
+type Suggestion struct {
+	// Text is what to show and, for a word, the query to search: the
+	// words typed so far with the last one completed.
+	Text string `json:"text"`
+	Kind string `json:"kind"`
+	// Filter and Value are the facet and value that select a municipality
+	// or theme; a person's Value is their id.
+	Filter string `json:"filter,omitempty"`
+	Value  string `json:"value,omitempty"`
+	// Detail says who or what a name is: a person's role and municipality.
+	Detail string `json:"detail,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Count is the number of texts that hold the word, or the passages,
+	// quotes and people a name concerns.
+	Count int `json:"count"`
+	// Typo tells that the suggestion matched with one typo.
+	Typo bool `json:"typo"`
+
+	score float64
+	term  string
+}
+
+// Suggest completes what a user is typing: the last word from the words
+// of the corpus as written, and the whole text from the names of people,
+// municipalities and themes. A word of five letters or more may hold one
+// typo. The most useful come first: exact beginnings before typos, then
+// by how often the corpus uses them, names a little ahead of words.
+func (s *Searcher) Suggest(ctx context.Context, q string, limit int) (*Suggestions, error) {
+	l, release, err := s.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	var bad []InvalidParam
+	switch {
+	case !validUTF8(q):
+		bad = append(bad, InvalidParam{Name: "q", Reason: "contains characters that are not text"})
+	case runeCount(q) > MaxQueryRunes:
+		bad = append(bad, InvalidParam{Name: "q", Reason: "is longer than 256 characters"})
+	}
+	if limit == 0 {
+		limit = DefaultSuggestions
+	}
+	if limit < 1 || limit > MaxSuggestions {
+		bad = append(bad, InvalidParam{Name: "size", Reason: "must be between 1 and 20"})
+	}
+	if len(bad) > 0 {
+		return nil, &RequestError{Params: bad}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &Suggestions{Query: q, Suggestions: l.vocab.suggest(q, limit)}, nil
+}
+
+func (v *vocabulary) suggest(q string, limit int) []Suggestion {
+	out := []Suggestion{}
+	// The last word, unless the user has finished it with a space; head
+	// is what comes before it, kept as typed (with its quotes or minus).
+	head, last := q, ""
+	if r, _ := utf8.DecodeLastRuneInString(q); !unicode.IsSpace(r) {
+		i := strings.LastIndexFunc(q, unicode.IsSpace) + 1
+		j := strings.IndexFunc(q[i:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+		if j >= 0 {
+			head, last = q[:i+j], q[i+j:]
+		}
+	}
+	key := fold(last)
+	if key != "" {
+		out = append(out, v.completeWord(head, key, limit)...)
+	}
+	// Names match the whole text typed, without the query syntax; not
+	// when the word being typed is one to exclude.
+	if !strings.HasSuffix(strings.TrimRightFunc(head, unicode.IsLetter), "-") {
+		words := strings.Fields(strings.NewReplacer(`"`, " ", "“", " ", "”", " ", "„", " ").Replace(q))
+		for i, w := range words {
+			words[i] = strings.TrimLeft(w, "-")
+			if words[i] == "OR" {
+				words[i] = ""
+			}
+		}
+		if typed := fold(strings.Join(words, " ")); typed != "" {
+			names := v.completeName(typed, runeCount(key) >= typoMinRunes)
+			// A word that is also a name is offered as the name.
+			isName := map[string]bool{}
+			for _, n := range names {
+				isName[fold(n.Text)] = true
+			}
+			kept := out[:0]
+			for _, s := range out {
+				if !isName[fold(s.Text)] {
+					kept = append(kept, s)
+				}
+			}
+			out = append(kept, names...)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].Text < out[j].Text
+	})
+	// At most formsPerTerm forms of one stem, and each text once.
+	perTerm := map[string]int{}
+	seen := map[string]bool{}
+	kept := out[:0]
+	for _, s := range out {
+		if s.Kind == SuggestWord {
+			if perTerm[s.term] >= formsPerTerm {
+				continue
+			}
+			perTerm[s.term]++
+		}
+		if seen[s.Kind+"\x00"+s.Text] {
+			continue
+		}
+		seen[s.Kind+"\x00"+s.Text] = true
+		kept = append(kept, s)
+		if len(kept) == limit {
+			break
+		}
+	}
+	return kept
+}
+
+// Scores: an exact beginning always ranks above a typo; within each,
+// frequency decides, names get a small lead.
+const (
+	typoPenalty = 1000
+	nameBonus   = 1.5
+	wholeBonus  = 0.5 // the typed word is the whole word
+)
+
+// completeWord returns the words that start with key, or, when those do
+// not fill the list and key is long enough, the words that start with key
+// but for one typo.
+func (v *vocabulary) completeWord(head, key string, limit int) []Suggestion {
+	var out []Suggestion
+	add := func(w vword, typo bool) {
+		sc := math.Log1p(float64(w.Count))
+		if w.key == key {
+			sc += wholeBonus
+		}
+		if typo {
+			sc -= typoPenalty
+		}
+		out = append(out, Suggestion{Text: head + w.Text, Kind: SuggestWord, Count: w.Count, Typo: typo, score: sc, term: w.Term})
+	}
+	exact := v.prefixRange(key)
+	for _, w := range exact {
+		add(w, false)
+	}
+	k := []rune(key)
+	if len(exact) >= limit*formsPerTerm || len(k) < typoMinRunes {
+		return out
+	}
+	// A typo rarely hits the first letter; searching only words that
+	// start like the typed one keeps the scan short.
+	first, _ := utf8.DecodeRuneInString(key)
+	for _, w := range v.prefixRange(string(first)) {
+		if strings.HasPrefix(w.key, key) {
+			continue
+		}
+		if editDistance(k, []rune(w.key), 1, true) <= 1 {
+			add(w, true)
+		}
+	}
+	return out
+}
+
+// completeName returns the names one of whose forms starts with the typed
+// text, or, when typos are allowed, with it but for one typo.
+func (v *vocabulary) completeName(typed string, typos bool) []Suggestion {
+	var out []Suggestion
+	t := []rune(typed)
+	for _, n := range v.names {
+		typo := true
+		for _, k := range n.keys {
+			if strings.HasPrefix(k, typed) {
+				typo = false
+				break
+			}
+		}
+		if typo {
+			if !typos {
+				continue
+			}
+			ok := false
+			for _, k := range n.keys {
+				if editDistance(t, []rune(k), 1, true) <= 1 {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		sc := math.Log1p(float64(n.Count)) + nameBonus
+		if typo {
+			sc -= typoPenalty
+		}
+		s := Suggestion{Text: n.Text, Kind: n.Kind, Value: n.Value, Detail: n.Detail, URL: n.URL, Count: n.Count, Typo: typo, score: sc}
+		switch n.Kind {
+		case index.NameMunicipality:
+			s.Filter = FacetMunicipality
+		case index.NameTheme:
+			s.Filter = FacetTheme
+		}
+		out = append(out, s)
+	}
+	return out
+}
