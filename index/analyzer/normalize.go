@@ -15,13 +15,16 @@ import (
 type normalizeFilter struct{}
 
 func (normalizeFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var a arena
 	for _, t := range in {
-		t.Term = normalize(t.Term)
+		t.Term = normalize(&a, t.Term)
 	}
 	return in
 }
 
-func normalize(b []byte) []byte {
+// normalize returns b in canonical form, in new memory from a when it
+// differs.
+func normalize(a *arena, b []byte) []byte {
 	ascii, clean := true, true
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
@@ -36,15 +39,15 @@ func normalize(b []byte) []byte {
 		if clean {
 			return b
 		}
-		out := make([]byte, len(b))
-		for i, c := range b {
+		out := a.alloc(len(b))
+		for _, c := range b {
 			switch {
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			case c == '`':
 				c = '\''
 			}
-			out[i] = c
+			out = append(out, c)
 		}
 		return out
 	}
@@ -59,7 +62,7 @@ func normalize(b []byte) []byte {
 			out = append(out, '-')
 		case r == 'ĳ' || r == 'Ĳ':
 			out = append(out, 'i', 'j')
-		case unicode.Is(unicode.Cf, r):
+		case isFormat(r):
 		default:
 			out = utf8.AppendRune(out, unicode.ToLower(r))
 		}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"bytes"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
@@ -15,18 +16,27 @@ import (
 type stemFilter struct{}
 
 func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var a arena
 	for _, t := range in {
-		t.Term = stem(t.Term)
+		t.Term = stem(&a, t.Term)
 	}
 	return in
 }
 
-func stem(term []byte) []byte {
+// stem returns the stemmed term: a prefix of term, or new memory from a.
+func stem(a *arena, term []byte) []byte {
 	head, last := []byte(nil), term
 	if i := bytes.LastIndexByte(term, '-'); i >= 0 {
 		head, last = term[:i+1], term[i+1:]
 	}
-	s := dutch.Stem(string(last), false)
+	if len(last) == 0 {
+		return term
+	}
+	// Stem reads its argument and may return a part of it, which is only
+	// compared and copied here before last is used again; nothing writes
+	// to the term's bytes meanwhile, so a string sharing them is safe and
+	// saves a copy per word.
+	s := dutch.Stem(unsafe.String(&last[0], len(last)), false)
 	if s == "" || len(s) == len(last) && string(last) == s {
 		return term
 	}
@@ -37,7 +47,7 @@ func stem(term []byte) []byte {
 		n := len(head) + len(s)
 		return term[:n:n]
 	}
-	out := make([]byte, 0, len(head)+len(s))
+	out := a.alloc(len(head) + len(s))
 	out = append(out, head...)
 	return append(out, s...)
 }

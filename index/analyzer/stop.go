@@ -35,6 +35,6 @@ func (stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // case) as a function word: a Dutch stop word or an elided one such as
 // 't or 's.
 func IsStopWord(word string) bool {
-	term := normalize([]byte(word))
+	term := normalize(&arena{}, []byte(word))
 	return dutch.IsStopWord(string(term)) || isClitic(term)
 }

@@ -100,10 +100,10 @@ func scanWord(in []byte, start int, hyphens *[]span) (end int, numeric bool) {
 			if next, _ := decode(in, k); !isDigit(next) {
 				return j, numeric
 			}
-		case unicode.Is(unicode.Cf, r):
+		case isFormat(r):
 			for k < len(in) {
 				next, m := decode(in, k)
-				if !unicode.Is(unicode.Cf, next) {
+				if !isFormat(next) {
 					break
 				}
 				k += m
@@ -218,6 +218,12 @@ func isDigit(r rune) bool {
 		return asciiClass[r] == classDigit
 	}
 	return unicode.IsDigit(r)
+}
+
+// isFormat reports whether r is an invisible format character, such as
+// the soft hyphen (ASCII has none).
+func isFormat(r rune) bool {
+	return r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r)
 }
 
 // isHyphen reports whether r joins the parts of a compound word.
