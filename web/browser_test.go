@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -396,6 +397,27 @@ func TestBrowserFacetsAndTypingWithoutReload(t *testing.T) {
 	}
 	if !changed {
 		t.Errorf("no theme count changed: before %v, after %v", before.Counts, after.Counts)
+	}
+
+	// A quote card's button copies its citation to the clipboard.
+	run(t, ctx, "allow the clipboard", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+				Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: ts.URL,
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	citation := eval[string](t, ctx, `document.querySelector('.hit-quote button.copy').dataset.citation`)
+	run(t, ctx, "copy a citation",
+		chromedp.Click(chromedp.CSS(".hit-quote button.copy")),
+		waitFor(`document.getElementById('kopieer-status').textContent === 'Het citaat is gekopieerd.'`),
+	)
+	copied := get(t, ctx, "read the clipboard", chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+	if copied != citation || !strings.Contains(copied, " — ") {
+		t.Errorf("clipboard holds %q, want the citation %q", copied, citation)
 	}
 
 	// Typing replaces the words and keeps the filter; the address follows.

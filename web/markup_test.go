@@ -4,6 +4,7 @@ import (
 	"html"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -64,9 +65,11 @@ func FuzzMarkedHTML(f *testing.F) {
 				t.Fatalf("markedHTML(%q) = %q has a %v token", s, out, tt)
 			}
 		}
-		// The text is the input's text with the mark tags taken out.
+		// The text is the input's text with the mark tags taken out, as an
+		// HTML parser normalises it (line ends).
 		want := html.UnescapeString(strings.NewReplacer(markOpen, "", markClose, "").Replace(s))
-		if !strings.Contains(s, "<mark>") && !strings.Contains(s, "</mark>") && text.String() != want {
+		want = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(want)
+		if utf8.ValidString(s) && !strings.Contains(s, "<mark>") && !strings.Contains(s, "</mark>") && text.String() != want {
 			t.Fatalf("markedHTML(%q) text = %q, want %q", s, text.String(), want)
 		}
 	})
