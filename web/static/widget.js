@@ -123,16 +123,15 @@
     return path + (path.indexOf('?') < 0 ? '?' : '&') + 'q=' + encodeURIComponent(q) + frag;
   }
 
-  // suggestionsOf reads the suggest answer: a list of strings, or of
-  // objects with a text, or an object holding such a list.
+  // suggestionsOf reads the answer of /api/v1/suggest: {"suggestions":
+  // [{"text", "detail", "url", ...}]}; plain strings are taken too.
   function suggestionsOf(data) {
-    var list = Array.isArray(data) ? data : data && (data.suggestions || data.completions || data.items) || [];
+    var list = data && data.suggestions || [];
     var out = [];
     for (var i = 0; i < list.length; i++) {
-      var x = list[i];
-      var t = typeof x === 'string' ? x : x && (x.text || x.value || x.suggestion || x.query);
-      if (t && out.indexOf(t) < 0) {
-        out.push(t);
+      var x = typeof list[i] === 'string' ? { text: list[i] } : list[i];
+      if (x && x.text) {
+        out.push(x);
       }
     }
     return out;
@@ -257,12 +256,16 @@
         el('div', { class: 'g', 'aria-hidden': 'true', text: label }, g);
         return g;
       };
-      sugg = sugg.filter(function (s) { return s.toLowerCase() !== q.toLowerCase(); }).slice(0, 4);
+      sugg = sugg.filter(function (s) { return s.text.toLowerCase() !== q.toLowerCase(); }).slice(0, 4);
       if (sugg.length) {
         var gs = group('Suggesties');
         sugg.forEach(function (s) {
-          var o = option(gs, 'suggestion', { fill: s });
-          el('span', { class: 't', text: s }, o);
+          // A name with a page of its own opens it; a word is searched.
+          var o = option(gs, 'suggestion', s.url ? { go: withQuery(self.server + s.url, s.text) } : { fill: s.text });
+          el('span', { class: 't', text: s.text }, o);
+          if (s.detail) {
+            el('span', { class: 'm', text: s.detail }, o);
+          }
         });
       }
       var hits = res && res.hits || [];
