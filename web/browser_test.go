@@ -520,21 +520,27 @@ func TestBrowserAccessibility(t *testing.T) {
 	ctx := newTab(t)
 	axe := axeSource(t)
 	ts := pageServer(t, Config{})
+	// The fixture corpus has quote cards and hostile text; the shipped
+	// corpus is the real series, with its long theme labels.
+	shipped := shippedServer(t)
 	pages := []struct {
 		name, path string
 		ready      []step
+		series     bool
 	}{
-		{"start", "/", nil},
-		{"zoeken", "/zoeken?q=gemeenten", nil},
-		{"artikel", "/artikelen/proef-leren?q=gemeenten#samenwerken", nil},
-		{"niet-gevonden", "/artikelen/bestaat-niet", nil},
+		{"start", "/", nil, false},
+		{"zoeken", "/zoeken?q=gemeenten", nil, false},
+		{"artikel", "/artikelen/proef-leren?q=gemeenten#samenwerken", nil, false},
+		{"niet-gevonden", "/artikelen/bestaat-niet", nil, false},
+		{"reeks-zoeken", "/zoeken?q=gemeenten", nil, true},
+		{"reeks-artikel", "/artikelen/van-elkaar-leren?q=innovatie", nil, true},
 		{"demo-widget-open", "/embed/demo", []step{
 			waitFor(`!!customElements.get('vanelkaar-zoek') && !!` + widgetJS),
 			chromedp.SendKeys(chromedp.JSPath(widgetJS+`.querySelector('input')`), "gemeenten"),
 			waitFor(widgetJS + `.querySelectorAll('[role=option]').length > 0`),
 			chromedp.KeyEvent(kb.ArrowDown),
 			waitFor(widgetJS + `.querySelector('input').hasAttribute('aria-activedescendant')`),
-		}},
+		}, false},
 	}
 	// First make sure axe is live: a planted image without a text
 	// alternative must be reported.
@@ -547,8 +553,12 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
+			base := ts.URL
+			if p.series {
+				base = shipped.URL
+			}
 			run(t, ctx, "open "+p.path, append([]step{
-				chromedp.Navigate(ts.URL + p.path),
+				chromedp.Navigate(base + p.path),
 				chromedp.WaitReady(chromedp.CSS("main")),
 			}, p.ready...)...)
 			if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "nl" {
