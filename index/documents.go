@@ -15,8 +15,14 @@ type Document struct {
 }
 
 // Documents turns a corpus into index documents: passages, quotes and
-// people, in reading order.
+// people, in reading order. The themes of a passage are its section's plus
+// those its words signal (see themeSignals); a quote's are its passage's
+// section themes plus those its own words signal.
 func Documents(c *corpus.Corpus) ([]Document, error) {
+	signals, err := newThemeSignals(c)
+	if err != nil {
+		return nil, err
+	}
 	var docs []Document
 	add := func(id, order string, f map[string]any, r Record) error {
 		rec, err := json.Marshal(r)
@@ -34,7 +40,9 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 	}
 	for _, a := range c.Articles {
 		ref := articleRef(a)
+		index := make(map[*corpus.Passage]int, len(a.Passages))
 		for i, p := range a.Passages {
+			index[p] = i
 			roles, munis := rolesOf(c, p.People, p.Municipalities)
 			r := Record{
 				Kind:           KindPassage,
@@ -44,7 +52,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				URL:            p.URL(),
 				SourceURL:      a.SourceURL,
 				Article:        ref,
-				Themes:         nonNil(p.Themes),
+				Themes:         signals.themes(p.Themes, p.Text),
 				Municipalities: munis,
 				Roles:          roles,
 			}
@@ -56,7 +64,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				FieldArticle:  a.Slug,
 				FieldSpeaker:  p.People,
 			}
-			if err := add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0", a.Part, i), f, r); err != nil {
+			if err := add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0000", a.Part, i), f, r); err != nil {
 				return nil, err
 			}
 		}
@@ -69,7 +77,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				SourceURL:   a.SourceURL,
 				Article:     ref,
 				Attribution: string(q.Attribution),
-				Themes:      nonNil(q.Themes),
+				Themes:      signals.themes(q.Themes, q.Text),
 			}
 			f := map[string]any{
 				FieldTitle:    a.Title,
@@ -93,7 +101,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				r.Citation = Citation(q.Text, nil, ref, q.URL())
 			}
 			f[FieldNames] = namesOf(c, speakers, r.Municipalities)
-			if err := add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%d", a.Part, passageIndex(a, q.Passage), q.N), f, r); err != nil {
+			if err := add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%04d", a.Part, index[q.Passage], q.N), f, r); err != nil {
 				return nil, err
 			}
 		}
@@ -132,30 +140,53 @@ func PassageID(slug, anchor string) string { return "passage/" + slug + "#" + an
 func QuoteID(slug string, n int) string    { return fmt.Sprintf("quote/%s/%d", slug, n) }
 func PersonID(id string) string            { return "person/" + id }
 
-// Citation formats a quote ready to paste: the quote, who said it, in which
-// article and the deep link.
+// Citation formats a quote ready to paste, in Dutch: the quote, who said
+// it (name, role as written, and the organisation or else the
+// municipality), the article with its part of the series, and the deep
+// link to the passage:
+//
+//	“Privacy is geen rem” — Joris Mulder, Beleidsmedewerker Data, Gemeente
+//	Voorbeeldstad. Uit: “Het digitale loket van Voorbeeldstad”
+//	(Voorbeeldreeks: leren van elkaar, deel 1 van 2), /artikelen/het-digitale-loket#data-2
+//
+// The link is relative to the site; the HTTP API makes it absolute.
 func Citation(text string, sp *PersonRef, a *ArticleRef, url string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "“%s”", text)
 	if sp != nil {
-		fmt.Fprintf(&b, " — %s", sp.Name)
+		who := []string{sp.Name}
 		if sp.Role != "" {
-			fmt.Fprintf(&b, ", %s", sp.Role)
+			who = append(who, sp.Role)
 		}
-		if sp.MunicipalityName != "" {
-			fmt.Fprintf(&b, ", gemeente %s", sp.MunicipalityName)
+		switch {
+		case sp.Organisation != "":
+			who = append(who, sp.Organisation)
+		case sp.MunicipalityName != "":
+			who = append(who, "gemeente "+sp.MunicipalityName)
 		}
+		fmt.Fprintf(&b, " — %s.", strings.Join(who, ", "))
 	}
 	if a != nil {
-		fmt.Fprintf(&b, ". In: %s", a.Title)
-		if a.Parts > 0 {
-			fmt.Fprintf(&b, " (deel %d van %d)", a.Part, a.Parts)
-		} else if a.Part > 0 {
-			fmt.Fprintf(&b, " (deel %d)", a.Part)
+		fmt.Fprintf(&b, " Uit: “%s”", a.Title)
+		var where []string
+		if a.Series != "" && a.Series != a.Title {
+			where = append(where, a.Series)
+		}
+		switch {
+		case a.Parts > 0:
+			where = append(where, fmt.Sprintf("deel %d van %d", a.Part, a.Parts))
+		case a.Part > 0:
+			where = append(where, fmt.Sprintf("deel %d", a.Part))
+		}
+		if len(where) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(where, ", "))
+		}
+		if url != "" {
+			b.WriteString(",")
 		}
 	}
 	if url != "" {
-		fmt.Fprintf(&b, ". %s", url)
+		fmt.Fprintf(&b, " %s", url)
 	}
 	return b.String()
 }
@@ -192,15 +223,6 @@ func passageTitle(p *corpus.Passage) string {
 		return p.Headings[n-1]
 	}
 	return p.Article.Title
-}
-
-func passageIndex(a *corpus.Article, p *corpus.Passage) int {
-	for i, q := range a.Passages {
-		if q == p {
-			return i
-		}
-	}
-	return 0
 }
 
 // rolesOf returns the role categories of the people a passage mentions, and

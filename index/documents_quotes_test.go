@@ -1,0 +1,162 @@
+package index
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// docsByID returns the documents of the fixture corpus by id, with their
+// records decoded.
+func docsByID(t *testing.T) (map[string]Document, map[string]Record) {
+	t.Helper()
+	docs, err := Documents(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID, recs := map[string]Document{}, map[string]Record{}
+	for _, d := range docs {
+		byID[d.ID] = d
+		var r Record
+		if err := json.Unmarshal([]byte(d.Fields[FieldRecord].(string)), &r); err != nil {
+			t.Fatalf("record of %s: %v", d.ID, err)
+		}
+		recs[d.ID] = r
+	}
+	return byID, recs
+}
+
+func TestQuoteDocuments(t *testing.T) {
+	docs, recs := docsByID(t)
+	type fields struct {
+		Kind, Speaker, Article string
+		Theme, Municipality    []string
+		Role                   []string
+		Quote                  string
+	}
+	tests := []struct {
+		id     string
+		want   fields
+		record Record
+	}{
+		{
+			id: "quote/het-digitale-loket/8",
+			want: fields{KindQuote, "joris-mulder", "het-digitale-loket", []string{"verantwoord-datagebruik"}, []string{"voorbeeldstad"},
+				[]string{"advies-en-beleid"}, "Wij publiceren elk algoritme dat de gemeente gebruikt in een openbaar register."},
+			record: Record{
+				Kind: KindQuote, Title: "Joris Mulder",
+				Text:     "Wij publiceren elk algoritme dat de gemeente gebruikt in een openbaar register.",
+				Headings: []string{"Data"}, URL: "/artikelen/het-digitale-loket#data-3",
+				SourceURL: "https://voorbeeldreeks.example/het-digitale-loket",
+				Speaker: &PersonRef{ID: "joris-mulder", Name: "Joris Mulder", Role: "Beleidsmedewerker Data", RoleCategory: "advies-en-beleid",
+					Municipality: "voorbeeldstad", MunicipalityName: "Voorbeeldstad", Organisation: "Gemeente Voorbeeldstad"},
+				Attribution: "colon",
+				Themes:      []string{"verantwoord-datagebruik"}, Municipalities: []string{"voorbeeldstad"}, Roles: []string{"advies-en-beleid"},
+				Citation: "“Wij publiceren elk algoritme dat de gemeente gebruikt in een openbaar register.” — Joris Mulder, Beleidsmedewerker Data, " +
+					"Gemeente Voorbeeldstad. Uit: “Het digitale loket van Voorbeeldstad” (Voorbeeldreeks: leren van elkaar, deel 1 van 2), " +
+					"/artikelen/het-digitale-loket#data-3",
+			},
+		},
+		{
+			// Over three paragraphs; its words signal a second theme.
+			id: "quote/het-digitale-loket/11",
+			want: fields{KindQuote, "marieke-jansen", "het-digitale-loket", []string{"themas-2019", "samenwerken"}, []string{"voorbeeldstad"},
+				[]string{"bestuur"}, fixtureQuoteText11},
+		},
+		{
+			// Unattributed: no speaker, so no municipality or role either.
+			id:   "quote/samen-met-de-regio/7",
+			want: fields{KindQuote, "", "samen-met-de-regio", []string{"samenwerken"}, []string{}, []string{}, "Het platform is in het voorjaar klaar"},
+			record: Record{
+				Kind: KindQuote, Title: "Citaat", Text: "Het platform is in het voorjaar klaar",
+				Headings: []string{"Het platform"}, URL: "/artikelen/samen-met-de-regio#platform-2",
+				SourceURL: "https://voorbeeldreeks.example/samen-met-de-regio",
+				Themes:    []string{"samenwerken"}, Municipalities: []string{}, Roles: []string{},
+				Citation: "“Het platform is in het voorjaar klaar” Uit: “Samen met de regio” (Voorbeeldreeks: leren van elkaar, deel 2 van 2), " +
+					"/artikelen/samen-met-de-regio#platform-2",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			d, ok := docs[tt.id]
+			if !ok {
+				t.Fatalf("no document %s", tt.id)
+			}
+			speaker, _ := d.Fields[FieldSpeaker].(string)
+			got := fields{
+				d.Fields[FieldKind].(string), speaker, d.Fields[FieldArticle].(string),
+				d.Fields[FieldTheme].([]string), d.Fields[FieldMunicipality].([]string), d.Fields[FieldRole].([]string),
+				d.Fields[FieldQuote].(string),
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("fields (-want +got):\n%s", diff)
+			}
+			if tt.record.Kind == "" {
+				return
+			}
+			rec := recs[tt.id]
+			rec.Article = nil // checked by TestCitation's inputs
+			if diff := cmp.Diff(tt.record, rec); diff != "" {
+				t.Errorf("record (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+const fixtureQuoteText11 = "De komende jaren draait het om mobiliteit en de energietransitie. Daar hebben we elkaar voor nodig. " +
+	"Geen gemeente kan dat alleen. Daarom zoeken we partners in de regio. En we beginnen klein, met één wijk."
+
+func TestPassageDocumentThemes(t *testing.T) {
+	_, recs := docsByID(t)
+	tests := []struct {
+		id   string
+		want []string
+	}{
+		{"passage/samen-met-de-regio#inleiding", []string{}},
+		// No section theme; the role "wethouder Digitalisering" signals one.
+		{"passage/het-digitale-loket#inleiding", []string{"themas-2019"}},
+		{"passage/het-digitale-loket#loket-3", []string{"inclusiviteit"}},
+		{"passage/het-digitale-loket#vooruit-2", []string{"themas-2019", "samenwerken"}},
+		{"passage/samen-met-de-regio#delen-5", []string{"samenwerken", "verantwoord-datagebruik"}},
+		{"passage/samen-met-de-regio#platform-7", []string{"samenwerken", "inclusiviteit", "behoefte-en-technologie"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			r, ok := recs[tt.id]
+			if !ok {
+				t.Fatalf("no document %s", tt.id)
+			}
+			if diff := cmp.Diff(tt.want, r.Themes); diff != "" {
+				t.Errorf("themes of %q (-want +got):\n%s", r.Text, diff)
+			}
+		})
+	}
+}
+
+func TestCitation(t *testing.T) {
+	sp := &PersonRef{Name: "Joris Mulder", Role: "Beleidsmedewerker Data", MunicipalityName: "Voorbeeldstad"}
+	series := &ArticleRef{Title: "Het loket", Series: "Voorbeeldreeks", Part: 1, Parts: 2}
+	tests := []struct {
+		name string
+		sp   *PersonRef
+		a    *ArticleRef
+		url  string
+		want string
+	}{
+		{"municipality when there is no organisation", sp, series, "/artikelen/loket#data",
+			"“Ja.” — Joris Mulder, Beleidsmedewerker Data, gemeente Voorbeeldstad. Uit: “Het loket” (Voorbeeldreeks, deel 1 van 2), /artikelen/loket#data"},
+		{"organisation as written", &PersonRef{Name: "Karel Smeets", Role: "Regiodirecteur", MunicipalityName: "'s-Hertogenwaard", Organisation: "Samenwerkingsverband Den Waard"},
+			&ArticleRef{Title: "Reeks", Series: "Reeks", Part: 3, Parts: 7}, "/artikelen/r#a",
+			"“Ja.” — Karel Smeets, Regiodirecteur, Samenwerkingsverband Den Waard. Uit: “Reeks” (deel 3 van 7), /artikelen/r#a"},
+		{"no speaker", nil, &ArticleRef{Title: "Los", Part: 2}, "/artikelen/los#b", "“Ja.” Uit: “Los” (deel 2), /artikelen/los#b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Citation("Ja.", tt.sp, tt.a, tt.url); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
