@@ -65,6 +65,10 @@ type Config struct {
 	// CORSOrigins are the origins (scheme://host[:port]) whose pages may
 	// call the API, such as sites that embed the widget; no others may.
 	CORSOrigins []string
+	// PublicURL is the site's address as readers reach it, such as
+	// https://zoeken.example.nl; the links in quote citations start with
+	// it. Empty leaves them relative to the site.
+	PublicURL string
 }
 
 // Defaults for Config.

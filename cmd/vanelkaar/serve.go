@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -40,6 +41,7 @@ type serveConfig struct {
 	// CORSOrigins is a comma-separated list of the origins whose pages may
 	// call the API (sites that embed the widget).
 	CORSOrigins string
+	PublicURL   string
 
 	// wrap, when set, wraps the server's handler: tests use it to make
 	// requests slow.
@@ -60,6 +62,7 @@ var serveEnv = []envVar{
 	{"request-timeout", "VANELKAAR_REQUEST_TIMEOUT"},
 	{"shutdown-timeout", "VANELKAAR_SHUTDOWN_TIMEOUT"},
 	{"cors-origins", "VANELKAAR_CORS_ORIGINS"},
+	{"public-url", "VANELKAAR_PUBLIC_URL"},
 }
 
 // adminTokenEnv holds the admin token; it has no flag.
@@ -90,6 +93,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", web.DefaultRequestTimeout, "time limit for one request")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGTERM, time to let requests in flight finish")
 	fs.StringVar(&cfg.CORSOrigins, "cors-origins", "", "comma-separated origins (https://www.example.nl) whose pages may call the API, such as sites that embed the widget")
+	fs.StringVar(&cfg.PublicURL, "public-url", "", "the site's public address (https://host), for the links in quote citations (default: links relative to the site)")
 	if err := bindEnv(fs, e, serveEnv); err != nil {
 		return err
 	}
@@ -102,6 +106,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if cfg.Watch && cfg.CorpusDir == "" {
 		fmt.Fprintln(e.stderr, "serve: --watch needs --corpus DIR: the embedded corpus never changes")
+		return errUsage
+	}
+	if u, err := url.Parse(cfg.PublicURL); cfg.PublicURL != "" && (err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https") {
+		fmt.Fprintf(e.stderr, "serve: --public-url %q must be an address such as https://zoeken.example.nl\n", cfg.PublicURL)
 		return errUsage
 	}
 	cfg.AdminToken = e.getenv(adminTokenEnv)
@@ -147,6 +155,7 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 		TrustProxy:     cfg.TrustProxy,
 		RequestTimeout: cfg.RequestTimeout,
 		CORSOrigins:    web.ParseOrigins(cfg.CORSOrigins),
+		PublicURL:      cfg.PublicURL,
 	}, s)
 	var h http.Handler = srv
 	if cfg.wrap != nil {

@@ -1,0 +1,145 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/corpus"
+	"vanelkaar/index"
+	"vanelkaar/search"
+)
+
+// quoteFixture is the fictional corpus with quotes of the corpus package.
+const quoteFixture = "../corpus/testdata/voorbeeld"
+
+func quoteServer(t *testing.T, cfg Config) (*httptest.Server, *corpus.Corpus) {
+	t.Helper()
+	c, err := corpus.Load(os.DirFS(quoteFixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.NewMemOnly(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := search.New(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ts := httptest.NewServer(New(cfg, s))
+	t.Cleanup(ts.Close)
+	return ts, c
+}
+
+// quotesOf lists the ids of the quotes whose speaker works for the municipality.
+func quotesOf(c *corpus.Corpus, muni string) []string {
+	var ids []string
+	for _, a := range c.Articles {
+		for _, q := range a.Quotes {
+			if p := c.Person(q.Speaker); p != nil && p.Municipality == muni {
+				ids = append(ids, index.QuoteID(a.Slug, q.N))
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func TestSearchQuotesOfAMunicipality(t *testing.T) {
+	ts, c := quoteServer(t, Config{})
+	var res search.Result
+	resp := getJSON(t, ts.URL+"/api/v1/search?kind=quote&municipality=voorbeeldstad&size=50", &res)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	want := quotesOf(c, "voorbeeldstad")
+	if len(want) != 11 {
+		t.Fatalf("the fixture has %d quotes by people of Voorbeeldstad, the test expects 11", len(want))
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	sort.Strings(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("quotes of voorbeeldstad (-want +got):\n%s", diff)
+	}
+	if res.Total != uint64(len(want)) {
+		t.Errorf("total %d, want %d", res.Total, len(want))
+	}
+	for _, h := range res.Hits {
+		if h.Kind != "quote" || h.Speaker == nil || h.Speaker.Municipality != "voorbeeldstad" {
+			t.Errorf("%s: kind %q, speaker %+v", h.ID, h.Kind, h.Speaker)
+			continue
+		}
+		for _, part := range []string{"“" + h.Text + "”", h.Speaker.Name, h.Speaker.Role, h.Article.Title, "deel 1 van 2", h.URL} {
+			if !strings.Contains(h.Citation, part) {
+				t.Errorf("%s: citation %q lacks %q", h.ID, h.Citation, part)
+			}
+		}
+		if !strings.HasSuffix(h.Citation, " "+h.URL) || !strings.HasPrefix(h.URL, "/artikelen/het-digitale-loket#") {
+			t.Errorf("%s: citation %q should end with the deep link %q", h.ID, h.Citation, h.URL)
+		}
+	}
+	// The municipality facet stays disjunctive: the other municipality's
+	// quotes are counted too.
+	counts := map[string]int{}
+	for _, f := range res.Facets.Municipality {
+		counts[f.Value] = f.Count
+	}
+	if want := len(quotesOf(c, "s-hertogenwaard")); counts["s-hertogenwaard"] != want || want == 0 {
+		t.Errorf("facet count of s-hertogenwaard %d, want %d", counts["s-hertogenwaard"], want)
+	}
+}
+
+func TestSearchAliasFindsTheMunicipalitysQuotes(t *testing.T) {
+	ts, c := quoteServer(t, Config{})
+	var res search.Result
+	getJSON(t, ts.URL+"/api/v1/search?q=Den+Waard&kind=quote&size=50", &res)
+	got := map[string]bool{}
+	for _, h := range res.Hits {
+		got[h.ID] = true
+	}
+	for _, id := range quotesOf(c, "s-hertogenwaard") {
+		if !got[id] {
+			t.Errorf("search for Den Waard misses %s", id)
+		}
+	}
+	for id := range got {
+		if !strings.HasPrefix(id, "quote/samen-met-de-regio/") {
+			t.Errorf("search for Den Waard finds %s", id)
+		}
+	}
+}
+
+func TestCitationLinkUsesThePublicURL(t *testing.T) {
+	for _, tt := range []struct{ publicURL, prefix string }{
+		{"", " /artikelen/"},
+		{"https://zoeken.example.nl/", " https://zoeken.example.nl/artikelen/"},
+	} {
+		t.Run(fmt.Sprintf("%q", tt.publicURL), func(t *testing.T) {
+			ts, _ := quoteServer(t, Config{PublicURL: tt.publicURL})
+			var res search.Result
+			getJSON(t, ts.URL+"/api/v1/search?q=ontwerpeis&kind=quote", &res)
+			if len(res.Hits) == 0 {
+				t.Fatal("no quote found for ontwerpeis")
+			}
+			h := res.Hits[0]
+			if want := tt.prefix + strings.TrimPrefix(h.URL, "/artikelen/"); !strings.HasSuffix(h.Citation, want) {
+				t.Errorf("citation %q should end with %q", h.Citation, want)
+			}
+			if strings.Contains(h.Citation, ts.URL) {
+				t.Errorf("citation %q takes the address from the request", h.Citation)
+			}
+		})
+	}
+}
