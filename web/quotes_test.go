@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -141,5 +142,39 @@ func TestCitationLinkUsesThePublicURL(t *testing.T) {
 				t.Errorf("citation %q takes the address from the request", h.Citation)
 			}
 		})
+	}
+}
+
+// The editors' marks are not part of the text: neither the article page
+// nor a search hit shows them.
+func TestEditorMarksDoNotShow(t *testing.T) {
+	ts, _ := quoteServer(t, Config{})
+	resp, err := http.Get(ts.URL + "/artikelen/het-digitale-loket")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	if _, err := io.Copy(&b, resp.Body); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "Dit is precies wat we wilden zien.") || !strings.Contains(page, "samen digitaal") {
+		t.Fatalf("status %d; the page lacks the marked passages:\n%s", resp.StatusCode, page)
+	}
+	for _, mark := range []string{"{spreker", "geen-citaat", "pieter-van-den-akker}"} {
+		if strings.Contains(page, mark) {
+			t.Errorf("the article page shows %q", mark)
+		}
+	}
+	var res search.Result
+	getJSON(t, ts.URL+"/api/v1/search?q=precies+wilden&size=50", &res)
+	if len(res.Hits) == 0 {
+		t.Fatal("no hits for precies wilden")
+	}
+	for _, h := range res.Hits {
+		if strings.Contains(h.Snippet+h.Text+h.Citation, "spreker") {
+			t.Errorf("hit %s shows the mark: %+v", h.ID, h)
+		}
 	}
 }
