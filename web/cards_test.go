@@ -43,6 +43,9 @@ func (cardSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 }
 func (cardSearcher) Validate(search.Request) error { return nil }
 func (cardSearcher) Ready() error                  { return nil }
+func (cardSearcher) Suggest(context.Context, string, int) (*search.Suggestions, error) {
+	return &search.Suggestions{Suggestions: []search.Suggestion{}}, nil
+}
 func (cardSearcher) Analyze(string) (*search.Analysis, error) {
 	return &search.Analysis{}, nil
 }

@@ -19,8 +19,12 @@ func (slowSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 	<-ctx.Done()
 	return nil, ctx.Err()
 }
-func (slowSearcher) Validate(r search.Request) error          { return nil }
-func (slowSearcher) Ready() error                             { return nil }
+func (slowSearcher) Validate(r search.Request) error { return nil }
+func (slowSearcher) Ready() error                    { return nil }
+func (slowSearcher) Suggest(ctx context.Context, q string, limit int) (*search.Suggestions, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
 func (slowSearcher) Analyze(string) (*search.Analysis, error) { return &search.Analysis{}, nil }
 func (slowSearcher) Article(ctx context.Context, slug, q string) (*search.ArticleText, error) {
 	<-ctx.Done()

@@ -22,6 +22,8 @@ type Searcher interface {
 	Validate(r search.Request) error
 	// Ready reports whether an index is loaded; nil means ready.
 	Ready() error
+	// Suggest completes what a user is typing; limit 0 means the default.
+	Suggest(ctx context.Context, q string, limit int) (*search.Suggestions, error)
 	// Analyze shows what the index's analyzer makes of a text.
 	Analyze(text string) (*search.Analysis, error)
 	// Article returns an article's passages in reading order, with the
@@ -130,6 +132,7 @@ func New(cfg Config, s Searcher) *Server {
 	srv.corsOrigins = corsOriginSet(cfg.CORSOrigins)
 	// Order matters: the request log and metrics see every answer,
 	// including refusals by the limits after them and recovered panics.
+	e.Pre(srv.versionHeader)
 	e.Use(srv.observe)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: srv.logPanic}))
 	// Security headers and CORS come before the limits, so that a refusal
@@ -153,6 +156,8 @@ func (srv *Server) routes() {
 	api := e.Group("/api/v1", srv.apiHeaders)
 	api.GET("/search", srv.serveSearch)
 	api.GET("/analyze", srv.serveAnalyze)
+	api.GET("/suggest", srv.serveSuggest)
+	api.GET("/openapi.json", srv.serveOpenAPI)
 	if srv.cfg.AdminToken != "" && srv.cfg.Reloader != nil {
 		api.POST("/admin/reindex", srv.serveReindex, srv.requireAdmin)
 	}
