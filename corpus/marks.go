@@ -24,6 +24,8 @@ var markRE = regexp.MustCompile(`\s*\{([a-z][a-z-]*(?:=[^{}]*)?)\}`)
 const (
 	sentinelMark = '\uE000'
 	sentinelLine = '\uE001'
+	// sentinelPrefix is the first two bytes of both in UTF-8.
+	sentinelPrefix = "\xee\x80"
 )
 
 // quoteMark is an editor's mark in a passage.
@@ -47,7 +49,13 @@ func (c *Corpus) blockText(path string, firstLine int, lines []string, ps *probl
 		if n > 0 {
 			b.WriteString(" " + string(sentinelLine) + " ")
 		}
-		line = strip.Replace(line)
+		if strings.Contains(line, sentinelPrefix) {
+			line = strip.Replace(line)
+		}
+		if strings.IndexByte(line, '{') < 0 {
+			b.WriteString(line)
+			continue
+		}
 		last := 0
 		for _, m := range markRE.FindAllStringSubmatchIndex(line, -1) {
 			brace := strings.IndexByte(line[m[0]:m[1]], '{') + m[0]
