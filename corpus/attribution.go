@@ -24,6 +24,9 @@ var sayVerbs = map[string]bool{
 	"voegt": true, "voegde": true,
 }
 
+// datVerbs may follow "Dat" after a quote: “…” Dat zegt Veltman.
+var datVerbs = map[string]bool{"zegt": true, "zei": true, "vertelt": true, "vertelde": true, "stelt": true, "stelde": true}
+
 // pronouns after a verb of saying leave the speaker to the sentence before.
 var pronouns = map[string]bool{"hij": true, "zij": true, "ze": true}
 
@@ -47,7 +50,8 @@ type verbClause struct {
 // verbClauseAt reads p.Text[from:to] (the text after a closing quotation
 // mark up to the next quote) for a verb of saying: after optional commas
 // and dashes and an optional "zo", the first word must be one of sayVerbs,
-// in lower case (a capital starts a new sentence, not an attribution).
+// in lower case (a capital starts a new sentence, not an attribution), or
+// "Dat" and one of datVerbs.
 func verbClauseAt(p *Passage, from, to int) verbClause {
 	vc := verbClause{name: -1}
 	text := p.Text[:to]
@@ -75,8 +79,15 @@ func verbClauseAt(p *Passage, from, to int) verbClause {
 	}
 	skip(",–—-")
 	w, _ := word()
-	if w == "zo" {
+	switch w {
+	case "zo":
 		w, _ = word()
+	case "Dat", "dat":
+		// “…” Dat zegt Veltman. A new sentence, but one that only
+		// says who spoke.
+		if w, _ = word(); !datVerbs[w] {
+			return vc
+		}
 	}
 	// Lower case only: “…” Volgens Jansen … starts a new sentence.
 	if !sayVerbs[w] {
@@ -170,14 +181,17 @@ func (c *Corpus) attribute(a *Article, ps *problems) {
 		switch {
 		case q.marked != "":
 			q.Speaker, q.Attribution = q.marked, AttrExplicit
+		case vc.found && vc.pronoun == "":
+			reason = c.byVerb(q, vc)
 		case prev != nil && prevVC.found && prev.last == q.Passage &&
 			strings.TrimLeft(q.Passage.Text[prevVC.end:q.open], continuationGap) == "":
+			// The second piece of a quote split by its attribution.
 			q.Speaker, q.Attribution = prev.Speaker, prev.Attribution
 			if q.Speaker == "" {
 				reason = fmt.Sprintf("it continues quote %d, which has no speaker", prev.N)
 			}
 		default:
-			reason = c.attributeByRules(q, vc, from)
+			reason = c.byContext(q, vc, from)
 		}
 		if q.Speaker == "" {
 			ps.warnf(a.Path, q.Line, "quote %s has no speaker: %s; write {spreker=ID} after its closing quotation mark", preview(q.Text), reason)
@@ -186,24 +200,28 @@ func (c *Corpus) attribute(a *Article, ps *problems) {
 	}
 }
 
-// attributeByRules applies rules 2 to 4; it returns why it found no
-// speaker, if it did not.
-func (c *Corpus) attributeByRules(q *Quote, vc verbClause, from int) string {
-	if vc.found && vc.pronoun == "" {
-		if vc.name < 0 {
-			return fmt.Sprintf("“%s” is not followed by a name", vc.verb)
-		}
-		u, ok := q.last.nameAt(vc.name)
-		if !ok || !u.personal() {
-			return fmt.Sprintf("“%s %s” names no one in %s", vc.verb, wordAt(q.last.Text, vc.name), PeopleFile)
-		}
-		id, why := c.decide([]nameUse{u}, q.last)
-		if id == "" {
-			return why
-		}
-		q.Speaker, q.Attribution = id, AttrVerb
-		return ""
+// byVerb applies rule 2: the name after the verb of saying. It returns
+// why it found no speaker, if it did not.
+func (c *Corpus) byVerb(q *Quote, vc verbClause) string {
+	if vc.name < 0 {
+		return fmt.Sprintf("“%s” is not followed by a name", vc.verb)
 	}
+	u, ok := q.last.nameAt(vc.name)
+	if !ok || !u.personal() {
+		return fmt.Sprintf("“%s %s” names no one in %s", vc.verb, wordAt(q.last.Text, vc.name), PeopleFile)
+	}
+	id, why := c.decide([]nameUse{u}, q.last)
+	if id == "" {
+		return why
+	}
+	q.Speaker, q.Attribution = id, AttrVerb
+	return ""
+}
+
+// byContext applies rules 3 and 4: the clause before a colon, or the
+// sentence before the quote. It returns why it found no speaker, if it
+// did not.
+func (c *Corpus) byContext(q *Quote, vc verbClause, from int) string {
 	p := q.Passage
 	before := strings.TrimRightFunc(p.Text[from:q.open], unicode.IsSpace)
 	starts := sentenceStarts(p.Text, from, from+len(before))

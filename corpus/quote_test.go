@@ -111,6 +111,10 @@ var fixtureQuotes = []fixtureQuote{
 	{"samen-met-de-regio", 9, 41, "Wij doen graag mee", "", AttrNone},
 	// Karel Smeets is introduced only after the quote.
 	{"samen-met-de-regio", 10, 43, "De regio moet één loket hebben", "", AttrNone},
+	// A sentence of its own that only says who spoke.
+	{"samen-met-de-regio", 11, 51, "Wij leren veel van de buren.", "bram-de-wit", AttrVerb},
+	// In a list item.
+	{"samen-met-de-regio", 12, 53, "Begin klein en deel wat werkt.", "sanne-kok", AttrColon},
 }
 
 func TestQuotesOfFixtures(t *testing.T) {
