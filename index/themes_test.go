@@ -14,11 +14,16 @@ const fixtureDir = "../corpus/testdata/voorbeeld"
 
 func fixture(t *testing.T) *corpus.Corpus {
 	t.Helper()
-	c, err := corpus.Load(os.DirFS(fixtureDir))
+	c, err := loadFixtureTB(t)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+func loadFixtureTB(tb testing.TB) (*corpus.Corpus, error) {
+	tb.Helper()
+	return corpus.Load(os.DirFS(fixtureDir))
 }
 
 func TestThemeSignals(t *testing.T) {
