@@ -102,7 +102,8 @@ func TestSearchQuotesOfAMunicipality(t *testing.T) {
 	}
 }
 
-func TestSearchAliasFindsTheMunicipalitysQuotes(t *testing.T) {
+// An alias finds the municipality's quotes, people and passages.
+func TestSearchAliasFindsTheMunicipality(t *testing.T) {
 	ts, c := quoteServer(t, Config{})
 	var res search.Result
 	getJSON(t, ts.URL+"/api/v1/search?q=Den+Waard&kind=quote&size=50", &res)
@@ -118,6 +119,34 @@ func TestSearchAliasFindsTheMunicipalitysQuotes(t *testing.T) {
 	for id := range got {
 		if !strings.HasPrefix(id, "quote/samen-met-de-regio/") {
 			t.Errorf("search for Den Waard finds %s", id)
+		}
+	}
+
+	// People and passages too, also where the text writes ‘s-Hertogenwaard.
+	for _, kind := range []string{"person", "passage"} {
+		res = search.Result{}
+		getJSON(t, ts.URL+"/api/v1/search?q=Den+Waard&size=50&kind="+kind, &res)
+		found := map[string]bool{}
+		for _, h := range res.Hits {
+			found[h.ID] = true
+			if !contains(h.Municipalities, "s-hertogenwaard") {
+				t.Errorf("%s is not about s-hertogenwaard: %v", h.ID, h.Municipalities)
+			}
+		}
+		var want []string
+		if kind == "person" {
+			for _, p := range c.People {
+				if p.Municipality == "s-hertogenwaard" {
+					want = append(want, index.PersonID(p.ID))
+				}
+			}
+		} else {
+			want = []string{"passage/samen-met-de-regio#inleiding", "passage/het-digitale-loket#data-7"}
+		}
+		for _, id := range want {
+			if !found[id] {
+				t.Errorf("search for Den Waard misses %s", id)
+			}
 		}
 	}
 }
