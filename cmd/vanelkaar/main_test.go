@@ -34,6 +34,16 @@ func searchJSON(t *testing.T, args ...string) *search.Result {
 	return &res
 }
 
+func TestSearchJSONFindsThemedPassageWithMarkedSnippet(t *testing.T) {
+	res := searchJSON(t, "inclusiviteit")
+	for _, h := range res.Hits {
+		if h.Kind == "passage" && contains(h.Themes, "inclusiviteit") && strings.Contains(h.Snippet, "<mark>") {
+			return
+		}
+	}
+	t.Errorf("no passage hit with theme inclusiviteit and a <mark> in its snippet among %d hits:\n%+v", len(res.Hits), res.Hits)
+}
+
 func TestSearchFiltersWithoutQuery(t *testing.T) {
 	for _, tc := range []struct {
 		name string
