@@ -8,6 +8,7 @@
 //	vanelkaar search  [--json] [--theme ID] [--municipality ID] [--role ID] [--kind K] QUERY...
 //	vanelkaar check   [--corpus DIR]
 //	vanelkaar analyze [--json] [TEXT...]
+//	vanelkaar bench   [--passages N] [--rounds N] [--postgres DSN] [--sqlite]
 //
 // Without --corpus, the corpus embedded in the binary is used, so
 // `vanelkaar serve` works on a fresh machine with no files and no flags.
@@ -47,6 +48,7 @@ var commands = map[string]command{
 	"check":  {"validate a corpus and print every problem", runCheck},
 
 	"analyze": {"show what the Dutch analyzer makes of a text", runAnalyze},
+	"bench":   {"measure search latency, side by side with PostgreSQL and SQLite", runBench},
 }
 
 // errUsage means the command line was wrong; the message was printed.

@@ -252,16 +252,24 @@ func (g *generator) article(n, size int) (string, *strings.Builder) {
 	b.WriteString(g.sentences(sc, 1, 2))
 	b.WriteString("\n")
 	left := size - 1
-	usedAnchors := map[string]bool{}
+	var used []string // headings of this article
 	for left > 0 {
 		sc.theme = arts[g.r.intn(len(arts))]
-		heading := g.any("koppen." + sc.theme)
-		anchor := corpus.Slug(heading)
-		for i := 2; usedAnchors[anchor]; i++ {
-			anchor = corpus.Slug(heading) + "-" + strconv.Itoa(i)
+		heading := g.heading(sc.theme, used)
+		if heading == "" {
+			// Every heading of the article's themes is taken: borrow a
+			// theme. (The loader numbers the passages of a section
+			// "anchor", "anchor-2", ..., so a repeated heading with a
+			// numbered anchor could give two passages one id.)
+			for _, t := range themes {
+				if heading = g.heading(t.id, used); heading != "" {
+					sc.theme = t.id
+					break
+				}
+			}
 		}
-		usedAnchors[anchor] = true
-		fmt.Fprintf(&b, "\n## %s {#%s theme=%s}\n", heading, anchor, sc.theme)
+		used = append(used, heading)
+		fmt.Fprintf(&b, "\n## %s {#%s theme=%s}\n", heading, corpus.Slug(heading), sc.theme)
 		paras := min(g.r.between(2, 6), left)
 		for range paras {
 			b.WriteString("\n")
@@ -271,6 +279,21 @@ func (g *generator) article(n, size int) (string, *strings.Builder) {
 		left -= paras
 	}
 	return fmt.Sprintf("%06d-%s.md", n, slug), &b
+}
+
+// heading draws a section heading of the theme that is not in used, or
+// returns "" when there is none left.
+func (g *generator) heading(theme string, used []string) string {
+	var free []string
+	for _, h := range g.lex.list("koppen." + theme) {
+		if !contains(used, h) {
+			free = append(free, h)
+		}
+	}
+	if len(free) == 0 {
+		return ""
+	}
+	return free[g.r.intn(len(free))]
 }
 
 // muniWeights weighs the municipalities: a few are written about much more

@@ -198,3 +198,17 @@ func TestWrite(t *testing.T) {
 		t.Errorf("second Write into %s: %v, want an error wrapping fs.ErrExist", dir, err)
 	}
 }
+
+// TestGeneratedPassagesHaveDistinctURLs guards against headings whose
+// anchors collide with the numbered anchors of another section's
+// passages: two passages with one URL would be one document in the index.
+func TestGeneratedPassagesHaveDistinctURLs(t *testing.T) {
+	c := load(t, generate(t, Options{Passages: 5000, Seed: DefaultSeed}))
+	seen := map[string]bool{}
+	for _, p := range passages(c) {
+		if seen[p.URL()] {
+			t.Errorf("two passages have the URL %s", p.URL())
+		}
+		seen[p.URL()] = true
+	}
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Compares vanelkaar with PostgreSQL's "dutch" full-text search and SQLite
+# FTS5 on this machine: starts a throwaway PostgreSQL cluster in a temporary
+# folder on a free loopback port, runs
+#
+#   vanelkaar bench --postgres DSN --sqlite [FLAGS...]
+#
+# and stops and removes the cluster. FLAGS go to `vanelkaar bench` (for
+# example --passages 10000,100000 --rounds 20 --per-query). The output starts
+# with the command, the date and the machine, ready for BENCHMARKS.md.
+#
+# It needs PostgreSQL's server programs (initdb, pg_ctl). It installs nothing
+# unless the first argument is --install, which runs
+# `apt-get update && apt-get install -y postgresql` (Debian, as root).
+# As root, the server runs as the "postgres" user.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--install" ]; then
+  shift
+  apt-get update
+  apt-get install -y postgresql
+fi
+
+pgbin=""
+if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
+  pgbin=$(dirname "$(command -v pg_ctl)")
+else
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
+    if [ -x "$d/pg_ctl" ]; then pgbin=$d; break; fi
+  done
+fi
+if [ -z "$pgbin" ]; then
+  echo "compare.sh: PostgreSQL's initdb and pg_ctl are not installed (run with --install, or apt-get install postgresql)" >&2
+  exit 1
+fi
+
+tmp=$(mktemp -d /tmp/vanelkaar-compare-XXXXXX)
+as_pg=()
+if [ "$(id -u)" = 0 ]; then
+  chown postgres: "$tmp"
+  as_pg=(runuser -u postgres --)
+fi
+data=$tmp/data
+started=""
+cleanup() {
+  if [ -n "$started" ]; then
+    "${as_pg[@]}" "$pgbin/pg_ctl" -D "$data" -m fast -w stop >/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# A port nobody listens on.
+port=""
+for _ in $(seq 1 50); do
+  p=$((20000 + RANDOM % 30000))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "compare.sh: no free port found" >&2; exit 1; }
+
+"${as_pg[@]}" "$pgbin/initdb" -D "$data" -U bench --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# Read-only benchmark settings: the table and its indexes fit in
+# shared_buffers, sorts and GROUP BY in work_mem, no JIT compilation of
+# single queries; durability is irrelevant for a throwaway cluster.
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$data" -l "$tmp/server.log" -w -t 60 \
+  -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c work_mem=64MB -c jit=off -c fsync=off -c full_page_writes=off" \
+  start >/dev/null
+started=1
+
+go build -o "$tmp/vanelkaar" ./cmd/vanelkaar
+
+echo "Command: bench/compare.sh $*"
+echo "Date: $(date -u +%Y-%m-%d)"
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
+mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+echo "Machine: $(nproc) cores${cpu:+ ($cpu)}, $mem, $(uname -sr)"
+echo "PostgreSQL settings: shared_buffers=1GB work_mem=64MB jit=off fsync=off, over TCP on 127.0.0.1"
+echo
+"$tmp/vanelkaar" bench --postgres "postgres://bench@127.0.0.1:$port/postgres?sslmode=disable" --sqlite --tmp "$tmp" "$@"

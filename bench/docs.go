@@ -1,0 +1,122 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"vanelkaar/corpus"
+	"vanelkaar/index"
+)
+
+// Doc is one index document in the flat form the SQL engines load.
+type Doc struct {
+	ID       string
+	Kind     string
+	Order    string // sorts documents in reading order
+	Title    string
+	Headings string
+	Body     string
+	Quote    string
+	Names    string
+	Text     string // the text a snippet is cut from
+	// Facet values; each list holds a value at most once.
+	Themes         []string
+	Municipalities []string
+	Roles          []string
+}
+
+// Facet returns the values of the named facet (search.FacetTheme, ...).
+func (d *Doc) Facet(name string) []string {
+	switch name {
+	case facetTheme:
+		return d.Themes
+	case facetMunicipality:
+		return d.Municipalities
+	case facetRole:
+		return d.Roles
+	case facetKind:
+		return []string{d.Kind}
+	}
+	return nil
+}
+
+// Set is one corpus ready for the engines: the loaded corpus, which
+// vanelkaar indexes, and the same documents flattened for the others.
+type Set struct {
+	Name   string
+	Corpus *corpus.Corpus
+	Docs   []Doc
+}
+
+// Passages is the number of passages of the corpus.
+func (s *Set) Passages() int {
+	n := 0
+	for _, a := range s.Corpus.Articles {
+		n += len(a.Passages)
+	}
+	return n
+}
+
+// NewSet turns a corpus into the documents vanelkaar indexes.
+func NewSet(name string, c *corpus.Corpus) (*Set, error) {
+	docs, err := index.Documents(c)
+	if err != nil {
+		return nil, fmt.Errorf("documents of %s: %w", name, err)
+	}
+	s := &Set{Name: name, Corpus: c, Docs: make([]Doc, 0, len(docs))}
+	for _, d := range docs {
+		var rec index.Record
+		raw, _ := d.Fields[index.FieldRecord].(string)
+		if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+			return nil, fmt.Errorf("documents of %s: record of %s: %w", name, d.ID, err)
+		}
+		s.Docs = append(s.Docs, Doc{
+			ID:             d.ID,
+			Kind:           text(d.Fields[index.FieldKind]),
+			Order:          text(d.Fields[index.FieldOrder]),
+			Title:          text(d.Fields[index.FieldTitle]),
+			Headings:       text(d.Fields[index.FieldHeadings]),
+			Body:           text(d.Fields[index.FieldBody]),
+			Quote:          text(d.Fields[index.FieldQuote]),
+			Names:          text(d.Fields[index.FieldNames]),
+			Text:           rec.Text,
+			Themes:         values(d.Fields[index.FieldTheme]),
+			Municipalities: values(d.Fields[index.FieldMunicipality]),
+			Roles:          values(d.Fields[index.FieldRole]),
+		})
+	}
+	return s, nil
+}
+
+// text reads a document field that holds one string.
+func text(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []string:
+		if len(v) > 0 {
+			return v[0]
+		}
+	}
+	return ""
+}
+
+// values reads a keyword field as a sorted list of distinct values.
+func values(v any) []string {
+	var out []string
+	switch v := v.(type) {
+	case string:
+		if v != "" {
+			out = []string{v}
+		}
+	case []string:
+		out = slices.Clone(v)
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}

@@ -1,0 +1,65 @@
+package bench
+
+import (
+	"context"
+	"slices"
+)
+
+// Engine is a search engine under measurement.
+type Engine interface {
+	// Name is the engine's name in the report.
+	Name() string
+	// Load replaces what the engine holds by the set's documents and
+	// builds its indexes.
+	Load(ctx context.Context, s *Set) error
+	// Search answers a query: the best size hits with snippets, the
+	// number of matches and the facet counts.
+	Search(ctx context.Context, q Query, size int) (*Answer, error)
+	// Close releases what Load built.
+	Close() error
+}
+
+// Versioned is an engine that can tell its version once loaded.
+type Versioned interface {
+	Version(ctx context.Context) (string, error)
+}
+
+// Answer is an engine's answer to a query.
+type Answer struct {
+	Total int
+	Hits  []Hit
+	// Facets counts the matches per facet value, each facet under the
+	// other facets' filters but not its own; values without matches are
+	// left out.
+	Facets map[string]map[string]int
+}
+
+// Hit is one result with its highlighted snippet.
+type Hit struct {
+	ID      string
+	Snippet string
+}
+
+// IDs returns the hits' ids in order.
+func (a *Answer) IDs() []string {
+	ids := make([]string, len(a.Hits))
+	for i, h := range a.Hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+func newAnswer() *Answer {
+	a := &Answer{Hits: []Hit{}, Facets: map[string]map[string]int{}}
+	for _, f := range facets {
+		a.Facets[f] = map[string]int{}
+	}
+	return a
+}
+
+// count adds a facet count, leaving out zeros.
+func (a *Answer) count(facet, value string, n int) {
+	if n > 0 && slices.Contains(facets, facet) {
+		a.Facets[facet][value] += n
+	}
+}

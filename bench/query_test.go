@@ -1,0 +1,125 @@
+package bench
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/search"
+)
+
+func TestDefaultQueries(t *testing.T) {
+	qs := DefaultQueries()
+	if len(qs) < 10 {
+		t.Fatalf("%d default queries, want at least 10", len(qs))
+	}
+	var filtered, phrase, or, not, noWords int
+	for _, q := range qs {
+		if len(q.Filters) > 0 {
+			filtered++
+		}
+		if q.Text == "" {
+			noWords++
+		}
+		if parsed, _ := search.Parse(q.Text); parsed != nil {
+			for _, c := range parsed.(search.And).Qs {
+				switch c.(type) {
+				case search.Phrase:
+					phrase++
+				case search.Or:
+					or++
+				case search.Not:
+					not++
+				}
+			}
+		}
+	}
+	if filtered < 3 || phrase == 0 || or == 0 || not == 0 || noWords == 0 {
+		t.Errorf("the default queries should use filters, phrases, OR, exclusions and filters alone: %d filtered, %d phrases, %d OR, %d NOT, %d without words",
+			filtered, phrase, or, not, noWords)
+	}
+}
+
+func TestParseQueries(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		src     string
+		want    []Query
+		wantErr bool
+	}{
+		{"words", "gemeenten innovatie\n", []Query{{Text: "gemeenten innovatie"}}, false},
+		{"filters", "# comment\n\ndata | theme=a theme=b kind=quote\n",
+			[]Query{{Text: "data", Filters: map[string][]string{"theme": {"a", "b"}, "kind": {"quote"}}}}, false},
+		{"filters alone", "| role=bestuur", []Query{{Filters: map[string][]string{"role": {"bestuur"}}}}, false},
+		{"unknown facet", "data | colour=red", nil, true},
+		{"no value", "data | theme=", nil, true},
+		{"bad syntax", `"open phrase`, nil, true},
+		{"empty line with a bar", "|", nil, true},
+		{"nothing", "# only a comment\n", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseQueries(tc.src)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("ParseQueries(%q): error %v, want error %v", tc.src, err, tc.wantErr)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ParseQueries(%q) (-want +got):\n%s", tc.src, diff)
+			}
+		})
+	}
+}
+
+func TestQueryString(t *testing.T) {
+	for _, src := range []string{"data", "data | theme=a kind=quote", "| municipality=*", `"digitale infrastructuur" | role=bestuur`} {
+		qs, err := ParseQueries(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := qs[0].String(); got != src {
+			t.Errorf("String() = %q, want %q", got, src)
+		}
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	for _, tc := range []struct{ query, want string }{
+		{"data", `("data")`},
+		{"data privacy", `("data" AND "privacy")`},
+		{`"digitale infrastructuur"`, `("digitale infrastructuur")`},
+		{"burgers -technologie", `(("burgers") NOT "technologie")`},
+		{`data -"open data" -avg`, `((("data") NOT "open data") NOT "avg")`},
+		{"inclusiviteit OR toegankelijkheid", `(("inclusiviteit" OR "toegankelijkheid"))`},
+		{"e-privacy", `("e-privacy")`},
+	} {
+		q, err := search.Parse(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ftsQuery(q); got != tc.want {
+			t.Errorf("ftsQuery(%q) = %s, want %s", tc.query, got, tc.want)
+		}
+	}
+}
+
+func TestPGTSQuery(t *testing.T) {
+	for _, tc := range []struct {
+		query, want string
+		args        []any
+	}{
+		{"data privacy", "(plainto_tsquery('dutch', $1::text) && plainto_tsquery('dutch', $2::text))", []any{"data", "privacy"}},
+		{`"digitale infrastructuur" -avg`, "(phraseto_tsquery('dutch', $1::text) && (!! plainto_tsquery('dutch', $2::text)))", []any{"digitale infrastructuur", "avg"}},
+		{"a OR b", "((plainto_tsquery('dutch', $1::text) || plainto_tsquery('dutch', $2::text)))", []any{"a", "b"}},
+	} {
+		q, err := search.Parse(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := &params{prefix: "$"}
+		if got := pgTSQuery(q, ps); got != tc.want {
+			t.Errorf("pgTSQuery(%q) = %s, want %s", tc.query, got, tc.want)
+		}
+		if diff := cmp.Diff(tc.args, ps.args); diff != "" {
+			t.Errorf("pgTSQuery(%q) arguments (-want +got):\n%s", tc.query, diff)
+		}
+	}
+}

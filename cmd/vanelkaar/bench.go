@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"vanelkaar/bench"
+	"vanelkaar/corpus"
+	"vanelkaar/corpus/synth"
+)
+
+// runBench measures search latency on the shipped corpus and on generated
+// ones, for vanelkaar and, when asked, PostgreSQL and SQLite FTS5 on the
+// same documents and queries; or, with --generate, writes a generated
+// corpus to a folder.
+func runBench(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "bench", "[--passages N,N...] [--rounds N] [--postgres DSN] [--sqlite] [--per-query] | --generate DIR [--passages N]")
+	dir := fs.String("corpus", "", "the real corpus to measure besides the generated ones (default: the embedded corpus)")
+	sizes := fs.String("passages", "100000", "passages of each generated corpus, comma-separated; 0 for none")
+	seed := fs.Uint64("seed", synth.DefaultSeed, "seed of the generated corpora")
+	rounds := fs.Int("rounds", 20, "timed rounds: each query runs once per round on every engine")
+	warmup := fs.Int("warmup", 1, "untimed rounds before the timed ones")
+	size := fs.Int("size", 10, "hits per query")
+	queriesFile := fs.String("queries", "", "query list (default: the committed list, bench/queries.txt)")
+	pgDSN := fs.String("postgres", "", "also measure PostgreSQL's full-text search at this DSN (its schema vanelkaar_bench is replaced)")
+	withSQLite := fs.Bool("sqlite", false, "also measure SQLite FTS5")
+	perQuery := fs.Bool("per-query", false, "also print each query's median latency per engine")
+	tmp := fs.String("tmp", "", "folder for the index and database files (default: the system's)")
+	generate := fs.String("generate", "", "write the generated corpus of the first --passages size into this folder and stop")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	counts, err := parseSizes(*sizes)
+	if err != nil || fs.NArg() > 0 || *rounds < 1 || *warmup < 1 || *size < 1 || *size > 50 {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "--passages: %v\n", err)
+		}
+		fs.Usage()
+		return errUsage
+	}
+	if *generate != "" {
+		if len(counts) == 0 {
+			return fmt.Errorf("--generate needs a --passages size")
+		}
+		if err := synth.Write(*generate, synth.Options{Passages: counts[0], Seed: *seed}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote a corpus of %d passages to %s\n", counts[0], *generate)
+		return nil
+	}
+
+	cfg := bench.Config{Rounds: *rounds, Warmup: *warmup, Size: *size, Progress: func(msg string) {
+		fmt.Fprintf(e.stderr, "bench: %s\n", msg)
+	}}
+	if *queriesFile != "" {
+		src, err := os.ReadFile(*queriesFile)
+		if err != nil {
+			return err
+		}
+		if cfg.Queries, err = bench.ParseQueries(string(src)); err != nil {
+			return fmt.Errorf("%s: %w", *queriesFile, err)
+		}
+	}
+	sets, err := benchSets(*dir, counts, *seed, cfg.Progress)
+	if err != nil {
+		return err
+	}
+	engines := []bench.Engine{&bench.Vanelkaar{TempDir: *tmp}}
+	if *pgDSN != "" {
+		engines = append(engines, &bench.Postgres{DSN: *pgDSN})
+	}
+	if *withSQLite {
+		engines = append(engines, &bench.SQLite{TempDir: *tmp})
+	}
+	rep, err := bench.Run(ctx, cfg, sets, engines)
+	for _, eng := range engines {
+		if cerr := eng.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d queries, %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
+		len(rep.Config.Queries), rep.Config.Rounds, rep.Config.Warmup, rep.Config.Size,
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	var versions []string
+	for _, eng := range engines {
+		if v := rep.Versions[eng.Name()]; v != "" {
+			versions = append(versions, v)
+		}
+	}
+	if len(versions) > 0 {
+		fmt.Fprintf(e.stdout, "engines: %s\n\n", strings.Join(versions, "; "))
+	}
+	if err := rep.WriteTable(e.stdout); err != nil {
+		return err
+	}
+	if *perQuery {
+		return rep.WritePerQuery(e.stdout)
+	}
+	return nil
+}
+
+// benchSets loads the real corpus and generates the others.
+func benchSets(dir string, counts []int, seed uint64, progress func(string)) ([]*bench.Set, error) {
+	c, err := loadCorpus(dir)
+	if err != nil {
+		return nil, err
+	}
+	name := "shipped"
+	if dir != "" {
+		name = filepath.Base(dir)
+	}
+	s, err := bench.NewSet(name, c)
+	if err != nil {
+		return nil, err
+	}
+	sets := []*bench.Set{s}
+	for _, n := range counts {
+		progress(fmt.Sprintf("generating a corpus of %d passages", n))
+		files, err := synth.Generate(synth.Options{Passages: n, Seed: seed})
+		if err != nil {
+			return nil, err
+		}
+		c, err := corpus.Load(files)
+		if err != nil {
+			return nil, fmt.Errorf("generated corpus of %d passages: %w", n, err)
+		}
+		s, err := bench.NewSet(fmt.Sprintf("generated-%d", n), c)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+// parseSizes reads "1000,100000"; "0" means none.
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(strings.ReplaceAll(f, "_", ""))
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 {
+			return nil, fmt.Errorf("%q is not a number of passages", f)
+		}
+		if n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}

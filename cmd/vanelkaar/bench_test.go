@@ -1,0 +1,160 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/bench"
+	"vanelkaar/bench/pgtest"
+)
+
+// benchRows reads the Markdown table that `vanelkaar bench` prints: one
+// map from column to cell per row.
+func benchRows(t *testing.T, out string) []map[string]string {
+	t.Helper()
+	header := "| " + strings.Join(bench.Columns, " | ") + " |"
+	_, table, ok := strings.Cut(out, header+"\n")
+	if !ok {
+		t.Fatalf("no table with the header %q in:\n%s", header, out)
+	}
+	var rows []map[string]string
+	for i, line := range strings.Split(table, "\n") {
+		if i == 0 {
+			continue // the rule under the header
+		}
+		if !strings.HasPrefix(line, "| ") {
+			break
+		}
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		if len(cells) != len(bench.Columns) {
+			t.Fatalf("row %q has %d cells, want %d", line, len(cells), len(bench.Columns))
+		}
+		row := map[string]string{}
+		for j, c := range bench.Columns {
+			row[c] = cells[j]
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// checkBenchRows checks the corpus and engine of each row, that the
+// latencies are positive numbers, and that each ratio is the engine's p50
+// over vanelkaar's p50 on the same corpus (1 for vanelkaar itself).
+func checkBenchRows(t *testing.T, rows []map[string]string, want [][2]string, queries int) {
+	t.Helper()
+	var got [][2]string
+	num := func(r map[string]string, c string) float64 {
+		v, err := strconv.ParseFloat(r[c], 64)
+		if err != nil || v < 0 {
+			t.Errorf("%s on %s: %s is %q", r["engine"], r["corpus"], c, r[c])
+		}
+		return v
+	}
+	baseline := map[string]float64{} // corpus -> vanelkaar's p50
+	for _, r := range rows {
+		got = append(got, [2]string{r["corpus"], r["engine"]})
+		for _, c := range []string{"p50 ms", "p95 ms", "p99 ms", "qps"} {
+			if num(r, c) == 0 {
+				t.Errorf("%s on %s: %s is 0", r["engine"], r["corpus"], c)
+			}
+		}
+		num(r, "p99 ×")
+		if r["queries"] != strconv.Itoa(queries) {
+			t.Errorf("%s on %s: %s timed queries, want %d", r["engine"], r["corpus"], r["queries"], queries)
+		}
+		if r["engine"] == "vanelkaar" {
+			baseline[r["corpus"]] = num(r, "p50 ms")
+			if r["p50 ×"] != "1.00" || r["p99 ×"] != "1.00" {
+				t.Errorf("vanelkaar's ratios to itself are %s and %s", r["p50 ×"], r["p99 ×"])
+			}
+			continue
+		}
+		// The table rounds milliseconds to three digits: allow for that.
+		want := num(r, "p50 ms") / baseline[r["corpus"]]
+		if got := num(r, "p50 ×"); got < want*0.98-0.01 || got > want*1.02+0.01 {
+			t.Errorf("%s on %s: p50 ratio %s, want about %.2f", r["engine"], r["corpus"], r["p50 ×"], want)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+}
+
+func TestBenchWithSQLite(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "bench", "--passages", "300", "--rounds", "2", "--sqlite", "--per-query", "--tmp", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	rows := benchRows(t, out)
+	checkBenchRows(t, rows, [][2]string{
+		{"shipped", "vanelkaar"}, {"shipped", "sqlite"},
+		{"generated-300", "vanelkaar"}, {"generated-300", "sqlite"},
+	}, 2*len(bench.DefaultQueries()))
+	if rows[2]["passages"] != "300" {
+		t.Errorf("the generated corpus has %s passages, want 300", rows[2]["passages"])
+	}
+	if !strings.Contains(out, "SQLite 3.") || !strings.Contains(out, "generated-300, median ms per query:") {
+		t.Errorf("no engine versions or per-query table in:\n%s", out)
+	}
+	if !strings.Contains(errOut, "loading") {
+		t.Errorf("no progress on standard error: %q", errOut)
+	}
+}
+
+func TestBenchWithPostgres(t *testing.T) {
+	dsn := pgtest.Start(t)
+	queries := filepath.Join(t.TempDir(), "queries.txt")
+	if err := os.WriteFile(queries, []byte("gemeenten innovatie\nburgers | kind=passage municipality=*\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "bench", "--passages", "200", "--rounds", "1", "--queries", queries, "--postgres", dsn, "--tmp", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	checkBenchRows(t, benchRows(t, out), [][2]string{
+		{"shipped", "vanelkaar"}, {"shipped", "postgres"},
+		{"generated-200", "vanelkaar"}, {"generated-200", "postgres"},
+	}, 2)
+	if !strings.Contains(out, "PostgreSQL ") {
+		t.Errorf("no PostgreSQL version in:\n%s", out)
+	}
+}
+
+func TestBenchGenerate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	code, out, errOut := runCmd(t, "", "bench", "--generate", dir, "--passages", "60")
+	if code != 0 || !strings.Contains(out, "wrote a corpus of 60 passages") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, out, _ := runCmd(t, "", "check", "--corpus", dir); code != 0 {
+		t.Errorf("check of the generated corpus: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := runCmd(t, "", "bench", "--generate", dir, "--passages", "60"); code != 1 || !strings.Contains(errOut, "empty folder") {
+		t.Errorf("generating into a folder that has the files: exit %d, %q; want 1 and a hint", code, errOut)
+	}
+}
+
+func TestBenchBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"--passages", "many"},
+		{"--passages", "-5"},
+		{"--rounds", "0"},
+		{"--size", "51"},
+		{"extra"},
+	} {
+		if code, _, _ := runCmd(t, "", append([]string{"bench"}, args...)...); code != 2 {
+			t.Errorf("bench %v: exit %d, want 2", args, code)
+		}
+	}
+	queries := filepath.Join(t.TempDir(), "queries.txt")
+	os.WriteFile(queries, []byte("data | colour=red\n"), 0o644)
+	if code, _, errOut := runCmd(t, "", "bench", "--passages", "0", "--queries", queries); code != 1 || !strings.Contains(errOut, "colour=red") {
+		t.Errorf("bad query file: exit %d, %q", code, errOut)
+	}
+}
