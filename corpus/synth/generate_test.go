@@ -145,7 +145,19 @@ func TestGeneratedCorpusLooksLikeTheSeries(t *testing.T) {
 			t.Errorf("no passage has a quote opened with %s", m)
 		}
 	}
+	quotes := 0
+	for _, a := range c.Articles {
+		for _, q := range a.Quotes {
+			quotes++
+			if q.Speaker == "" {
+				t.Errorf("%s: quote %d has no speaker: %q", a.Path, q.N, q.Text)
+			}
+		}
+	}
 	n := len(passages(c))
+	if quotes < n/20 {
+		t.Errorf("%d quotes in %d passages", quotes, n)
+	}
 	if withPeople < n/20 || withMunis < n/10 || inSections < n/2 {
 		t.Errorf("of %d passages, %d mention people, %d municipalities, %d are in a section", n, withPeople, withMunis, inSections)
 	}
