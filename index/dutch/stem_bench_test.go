@@ -18,15 +18,21 @@ func benchmarkWords(b *testing.B) []string {
 	return words
 }
 
-// reportPerWord adds ns/word and allocs/word metrics.
+// reportPerWord adds ns/word, cpu-ns/word (process CPU time, see cpuTime)
+// and allocs/word metrics.
 func reportPerWord(b *testing.B, words int, run func()) {
 	b.Helper()
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		run()
 	}
+	cpu := cpuTime() - cpu0
 	perIter := float64(b.N) * float64(words)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/perIter, "ns/word")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/perIter, "cpu-ns/word")
+	}
 	allocs := testing.AllocsPerRun(1, run)
 	b.ReportMetric(allocs/float64(words), "allocs/word")
 }
