@@ -46,11 +46,12 @@ func (srv *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			slog.Float64("latency_ms", float64(took.Microseconds())/1000),
 		}
 		level := slog.LevelInfo
-		if err, ok := c.Get(ctxErr).(error); ok {
+		// The error of a 4xx answer tells what the client got wrong and
+		// may repeat its input (a filter value), so only server errors are
+		// logged with theirs.
+		if err, ok := c.Get(ctxErr).(error); ok && status >= 500 {
 			attrs = append(attrs, slog.String("err", err.Error()))
-			if status >= 500 {
-				level = slog.LevelError
-			}
+			level = slog.LevelError
 		}
 		srv.logger.LogAttrs(c.Request().Context(), level, "request", attrs...)
 		return nil

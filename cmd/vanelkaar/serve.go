@@ -48,12 +48,17 @@ type serveConfig struct {
 	wrap func(http.Handler) http.Handler
 }
 
+// wrapForTest is copied into serveConfig.wrap by runServe. Only tests that
+// run this test binary as the command set it; it is nil otherwise.
+var wrapForTest func(http.Handler) http.Handler
+
 // serveEnv binds the flags of serve to environment variables.
 var serveEnv = []envVar{
 	{"addr", "VANELKAAR_ADDR"},
 	{"corpus", "VANELKAAR_CORPUS"},
 	{"index", "VANELKAAR_INDEX"},
 	{"watch", "VANELKAAR_WATCH"},
+	{"watch-delay", "VANELKAAR_WATCH_DELAY"},
 	{"log-format", "VANELKAAR_LOG_FORMAT"},
 	{"log-level", "VANELKAAR_LOG_LEVEL"},
 	{"rate-limit", "VANELKAAR_RATE_LIMIT"},
@@ -78,6 +83,26 @@ const (
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
+	cfg, err := parseServe(e, args)
+	if err != nil {
+		return err
+	}
+	logger, err := newLogger(e.stderr, cfg.LogFormat, cfg.LogLevel)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "serve: %v\n", err)
+		return errUsage
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	cfg.wrap = wrapForTest
+	return serve(ctx, cfg, ln, logger)
+}
+
+// parseServe reads serve's configuration from the environment and the
+// command line; the command line wins.
+func parseServe(e *env, args []string) (serveConfig, error) {
 	fs := newFlags(e, "serve", "[--addr 127.0.0.1:8080] [--corpus DIR] [--index DIR] [--watch] [flags]")
 	var cfg serveConfig
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "address to listen on")
@@ -95,34 +120,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&cfg.CORSOrigins, "cors-origins", "", "comma-separated origins (https://www.example.nl) whose pages may call the API, such as sites that embed the widget")
 	fs.StringVar(&cfg.PublicURL, "public-url", "", "the site's public address (https://host), for the links in quote citations (default: links relative to the site)")
 	if err := bindEnv(fs, e, serveEnv); err != nil {
-		return err
+		return cfg, err
 	}
 	if err := parseFlags(fs, args); err != nil {
-		return err
+		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
-		return errUsage
+		return cfg, errUsage
 	}
 	if cfg.Watch && cfg.CorpusDir == "" {
 		fmt.Fprintln(e.stderr, "serve: --watch needs --corpus DIR: the embedded corpus never changes")
-		return errUsage
+		return cfg, errUsage
 	}
 	if u, err := url.Parse(cfg.PublicURL); cfg.PublicURL != "" && (err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https") {
 		fmt.Fprintf(e.stderr, "serve: --public-url %q must be an address such as https://zoeken.example.nl\n", cfg.PublicURL)
 		return errUsage
 	}
 	cfg.AdminToken = e.getenv(adminTokenEnv)
-	logger, err := newLogger(e.stderr, cfg.LogFormat, cfg.LogLevel)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "serve: %v\n", err)
-		return errUsage
-	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return err
-	}
-	return serve(ctx, cfg, ln, logger)
+	return cfg, nil
 }
 
 // serve answers on ln until ctx ends, then shuts down gracefully: it stops
