@@ -35,7 +35,8 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 	var (
 		stack   []section
 		counts  = map[string]int{}
-		anchors = map[string]int{} // section anchors in use, with their line
+		used    = map[string]bool{} // passage anchors given out
+		anchors = map[string]int{}  // section anchors in use, with their line
 		cur     []string
 		curLine int
 		sect    = 1
@@ -65,6 +66,14 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 		if n := counts[base]; n > 1 {
 			anchor = base + "-" + strconv.Itoa(n)
 		}
+		// A counted anchor can be another section's own: two passages
+		// under "Foo" give foo-2, as does a section "Foo 2". The anchor is
+		// the passage's id, so count on until it is free.
+		for used[anchor] {
+			counts[base]++
+			anchor = base + "-" + strconv.Itoa(counts[base])
+		}
+		used[anchor] = true
 		a.Passages = append(a.Passages, &Passage{
 			Article:  a,
 			Anchor:   anchor,

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -27,6 +28,11 @@ func parseYAML(src []byte, path string, offset int, ps *problems) (*yaml.Node, b
 				if isParserError(msg) {
 					line++
 				}
+				// At the end of the input the parser names the line after
+				// the last one.
+				if n := bytes.Count(src, []byte("\n")) + 1; line > n {
+					line = n
+				}
 			}
 		}
 		if line > 0 {
@@ -38,7 +44,12 @@ func parseYAML(src []byte, path string, offset int, ps *problems) (*yaml.Node, b
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.SequenceNode}, true
 	}
-	return doc.Content[0], true
+	root := doc.Content[0]
+	// An empty document ("---" alone) is a null node on the line after.
+	if n := bytes.Count(src, []byte("\n")) + 1; root.Line > n {
+		root.Line = n
+	}
+	return root, true
 }
 
 // parserProblems are the messages of yaml.v3's parser (as opposed to its

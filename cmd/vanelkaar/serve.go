@@ -135,7 +135,7 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	}
 	if u, err := url.Parse(cfg.PublicURL); cfg.PublicURL != "" && (err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https") {
 		fmt.Fprintf(e.stderr, "serve: --public-url %q must be an address such as https://zoeken.example.nl\n", cfg.PublicURL)
-		return errUsage
+		return cfg, errUsage
 	}
 	cfg.AdminToken = e.getenv(adminTokenEnv)
 	return cfg, nil
