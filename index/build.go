@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"vanelkaar/corpus"
 )
@@ -62,6 +63,11 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 		return "", fmt.Errorf("build index: create %s: %w", tmp, err)
 	}
 	if err := Populate(ctx, idx, c, opts); err != nil {
+		idx.Close()
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	if err := compact(ctx, idx); err != nil {
 		idx.Close()
 		os.RemoveAll(tmp)
 		return "", err
@@ -130,13 +136,15 @@ func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Opti
 			return fmt.Errorf("build index: store %s: %w", key, err)
 		}
 	}
-	return storeVocabulary(idx, c)
+	return storeDerived(idx, c, docs)
 }
 
 // NewMemOnly builds an index of the corpus in memory: for tests and tools
-// that need no files.
+// that need no files. It is the same kind of index (scorch) as one on
+// disk, so it scores the same (bleve's own NewMemOnly makes an older kind
+// without BM25).
 func NewMemOnly(ctx context.Context, c *corpus.Corpus) (bleve.Index, error) {
-	idx, err := bleve.NewMemOnly(NewMapping())
+	idx, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("build index in memory: %w", err)
 	}

@@ -41,7 +41,7 @@ var TextFields = []struct {
 	Boost float64
 }{
 	{FieldTitle, 3},
-	{FieldHeadings, 2},
+	{FieldHeadings, 3},
 	{FieldQuote, 1.5},
 	{FieldNames, 1.5},
 	{FieldBody, 1},

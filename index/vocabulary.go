@@ -225,16 +225,6 @@ func sentenceStart(text string, i int) bool {
 	return true
 }
 
-// storeVocabulary computes the corpus's vocabulary with the index's
-// analyzer and stores it in the index.
-func storeVocabulary(idx bleve.Index, c *corpus.Corpus) error {
-	an := idx.Mapping().AnalyzerNamed(AnalyzerDutch)
-	if an == nil {
-		return fmt.Errorf("build index: analyzer %q is not available", AnalyzerDutch)
-	}
-	return storeInternal(idx, internalVocabulary, VocabularyOf(c, an))
-}
-
 // ReadVocabulary reads the vocabulary stored in an index. An index built
 // before vocabularies were stored has none: it reads as empty, so that
 // completion offers nothing rather than the index failing to open.

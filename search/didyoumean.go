@@ -28,6 +28,7 @@ func (l *loaded) didYouMean(ctx context.Context, req Request, q Query, res *Resu
 		return "", err
 	}
 	sr := bleve.NewSearchRequestOptions(translate(req, fixed, l.analyzeTerms, false, ""), 0, 0, false)
+	sr.Score = bleve.ScoreNone // counting only
 	br, err := l.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", err

@@ -1,10 +1,14 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/corpus"
+	"vanelkaar/index"
 )
 
 func TestGroupByMunicipality(t *testing.T) {
@@ -79,5 +83,38 @@ func TestGroupBySelectedMunicipalities(t *testing.T) {
 		if res.Groups[i].Total > res.Groups[i-1].Total {
 			t.Errorf("group %s (%d) after %s (%d)", res.Groups[i].Value, res.Groups[i].Total, res.Groups[i-1].Value, res.Groups[i-1].Total)
 		}
+	}
+}
+
+func TestGroupsAtMost(t *testing.T) {
+	c, err := corpus.Load(generatedFS(t, 500))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.NewMemOnly(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res := mustSearch(t, s, Request{Group: GroupMunicipality})
+	if len(res.Facets.Municipality) <= MaxGroups {
+		t.Fatalf("only %d municipalities have results", len(res.Facets.Municipality))
+	}
+	// The municipalities with the most results (in their own order).
+	var want, got []string
+	for _, v := range res.Facets.Municipality[:MaxGroups] {
+		want = append(want, v.Value)
+	}
+	for _, g := range res.Groups {
+		got = append(got, g.Value)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("groups (-want +got):\n%s", diff)
 	}
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -31,6 +30,10 @@ type loaded struct {
 	analyzer analysis.Analyzer // the index's text fields' analyzer
 	query    analysis.Analyzer // the analyzer of query words
 	vocab    *vocabulary
+	// bm25 holds the text fields' true average lengths for BM25; nil for
+	// an index built without them (bleve then estimates its own).
+	bm25    *bsearch.BM25Stats
+	records records
 }
 
 // Open opens the index in dir (an index folder made by index.Build, or a
@@ -84,6 +87,9 @@ func newLoaded(idx bleve.Index) (*loaded, error) {
 		return nil, err
 	}
 	l := &loaded{idx: idx, labels: labels, info: info, vocab: newVocabulary(voc)}
+	if err := l.readFieldStats(); err != nil {
+		return nil, err
+	}
 	for name, dst := range map[string]*analysis.Analyzer{index.AnalyzerDutch: &l.analyzer, index.AnalyzerDutchQuery: &l.query} {
 		if *dst = idx.Mapping().AnalyzerNamed(name); *dst == nil {
 			return nil, fmt.Errorf("analyzer %q is not in the index's mapping: rebuild the index with `vanelkaar index`", name)
@@ -233,7 +239,7 @@ func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, re
 			own[f] = true
 		}
 	}
-	br, err := l.idx.SearchInContext(ctx, main)
+	br, err := l.idx.SearchInContext(l.scoring(ctx), main)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -244,6 +250,7 @@ func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, re
 			continue
 		}
 		fr := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, f), 0, 0, false)
+		fr.Score = bleve.ScoreNone // counting only
 		fr.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
 		sub, err := l.idx.SearchInContext(ctx, fr)
 		if err != nil {
@@ -287,10 +294,9 @@ func (l *loaded) facetValues(name string, fr *bsearch.FacetResult, selected []st
 // hit builds a Hit from a bleve match: its stored record, the snippet cut
 // around the matched words and the title with its matches marked.
 func (l *loaded) hit(dm *bsearch.DocumentMatch, terms map[string]bool) (Hit, error) {
-	raw, _ := dm.Fields[index.FieldRecord].(string)
-	var rec index.Record
-	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
-		return Hit{}, fmt.Errorf("search: record of %s: %w", dm.ID, err)
+	rec, err := l.record(dm.ID)
+	if err != nil {
+		return Hit{}, err
 	}
 	h := Hit{
 		ID: dm.ID, Kind: rec.Kind, Score: dm.Score, Title: rec.Title, Headings: rec.Headings,

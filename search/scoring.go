@@ -1,0 +1,47 @@
+package search
+
+import (
+	"context"
+	"math"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"vanelkaar/index"
+)
+
+// readFieldStats prepares BM25's statistics from the field lengths the
+// index stores: the number of documents, and for each text field the
+// figure from which bleve computes its average length (see
+// index.FieldStats for why bleve's own estimate will not do).
+func (l *loaded) readFieldStats() error {
+	st, ok, err := index.ReadFieldStats(l.idx)
+	if err != nil || !ok {
+		return err
+	}
+	n, err := l.idx.DocCount()
+	if err != nil {
+		return err
+	}
+	stats := &bsearch.BM25Stats{DocCount: float64(n), FieldCardinality: map[string]int{}}
+	for _, f := range index.TextFields {
+		// At least 1, so that a field no document has still scores.
+		stats.FieldCardinality[f.Name] = max(1, int(math.Round(st.Average(f.Name)*float64(n))))
+	}
+	// Keyword fields (the filters) hold one term per value; bleve asks for
+	// their figure too.
+	for _, f := range append([]string{index.FieldArticle, index.FieldSpeaker, index.FieldOrder}, index.FacetFields...) {
+		stats.FieldCardinality[f] = int(n)
+	}
+	l.bm25 = stats
+	return nil
+}
+
+// scoring returns ctx carrying the index's BM25 statistics, for every
+// search that ranks (bleve then wants them for every field it touches, so
+// searches that only count go without).
+func (l *loaded) scoring(ctx context.Context) context.Context {
+	if l.bm25 == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, bsearch.BM25StatsKey, l.bm25)
+}

@@ -1,0 +1,183 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"vanelkaar/corpus"
+	"vanelkaar/index"
+)
+
+// Benchmarks of search and suggest on the shipped series and on a
+// generated corpus of 10,000 passages. Each corpus has a baseline: a bare
+// bleve query for the same words on the body field, without facets,
+// stored fields or highlights, so results read as ratios that hold across
+// machines. Run with
+//
+//	go test ./search -run '^$' -bench . -benchmem
+//
+// BENCHMARKS.md has the table.
+
+const generatedPassages = 10000
+
+// The benchmarks search indexes built on disk by index.Build and opened
+// with Open, as `vanelkaar serve` does; they are built once per run into
+// benchDir, which TestMain removes.
+var (
+	benchDir     string
+	benchMu      sync.Mutex
+	benchIndexes = map[string]*Searcher{}
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		for _, s := range benchIndexes {
+			s.Close()
+		}
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// benchSearcher builds (once) and opens the index of a corpus.
+func benchSearcher(b *testing.B, name string, fsys func() fs.FS) *Searcher {
+	b.Helper()
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if s := benchIndexes[name]; s != nil {
+		return s
+	}
+	if benchDir == "" {
+		dir, err := os.MkdirTemp("", "vanelkaar-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchDir = dir
+	}
+	c, err := corpus.Load(fsys())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(benchDir, name)
+	if _, err := index.Build(context.Background(), c, dir, nil); err != nil {
+		b.Fatal(err)
+	}
+	s, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchIndexes[name] = s
+	return s
+}
+
+// benchCorpus is a corpus with the queries to run on it.
+type benchCorpus struct {
+	name     string
+	searcher func(*testing.B) *Searcher
+	words    string // two words that occur together often
+	filters  map[string][]string
+	typo     string // a misspelled word, for did-you-mean
+	prefix   string // what a user has typed, for suggest
+	typoPref string // the same with a typo
+}
+
+var benchCorpora = []benchCorpus{
+	{
+		name: "series", searcher: func(b *testing.B) *Searcher { return benchSearcher(b, "series", corpus.Shipped) },
+		words:   "gemeenten innovatie",
+		filters: map[string][]string{FacetMunicipality: {"amsterdam", "hilversum"}, FacetRole: {"directie"}},
+		typo:    "inclusivitijt", prefix: "gem", typoPref: "inclisiv",
+	},
+	{
+		name: "generated-10k", searcher: func(b *testing.B) *Searcher {
+			return benchSearcher(b, "generated", func() fs.FS { return generatedFS(b, generatedPassages) })
+		},
+		words:   "nieuwe partij",
+		filters: map[string][]string{FacetMunicipality: {"voorbeeldstad", "proefveen"}, FacetTheme: {"samenwerken"}},
+		typo:    "regerinng", prefix: "reg", typoPref: "regerinh",
+	},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	for _, bc := range benchCorpora {
+		s := bc.searcher(b)
+		cases := []struct {
+			name string
+			req  Request
+		}{
+			{"facets+highlights", Request{Query: bc.words}},
+			{"filtered", Request{Query: bc.words, Filters: bc.filters}},
+			{"phrase", Request{Query: `"` + bc.words + `"`}},
+			{"grouped", Request{Query: bc.words, Group: GroupMunicipality}},
+			{"did-you-mean", Request{Query: bc.typo}},
+			{"filters-only", Request{Filters: bc.filters}},
+		}
+		b.Run(bc.name+"/baseline", func(b *testing.B) {
+			// The bare bleve query: the words on the body field.
+			q := bleve.NewMatchQuery(bc.words)
+			q.SetField(index.FieldBody)
+			q.Analyzer = index.AnalyzerDutchQuery
+			idx := s.cur.idx
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := idx.Search(bleve.NewSearchRequest(q)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		for _, c := range cases {
+			b.Run(bc.name+"/"+c.name, func(b *testing.B) {
+				ctx := context.Background()
+				res, err := s.Search(ctx, c.req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if c.name != "did-you-mean" && res.Total == 0 || c.name == "did-you-mean" && res.Suggestion == "" {
+					b.Fatalf("%s: %d hits, suggestion %q: not a realistic case", c.req, res.Total, res.Suggestion)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := s.Search(ctx, c.req); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkSuggest(b *testing.B) {
+	for _, bc := range benchCorpora {
+		s := bc.searcher(b)
+		for _, c := range []struct{ name, q string }{
+			{"prefix", bc.prefix},
+			{"typo", bc.typoPref},
+			{"two-words", bc.words[:len(bc.words)-2]},
+		} {
+			b.Run(fmt.Sprintf("%s/%s", bc.name, c.name), func(b *testing.B) {
+				ctx := context.Background()
+				res, err := s.Suggest(ctx, c.q, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Suggestions) == 0 {
+					b.Fatalf("no suggestions for %q", c.q)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := s.Suggest(ctx, c.q, 0); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
