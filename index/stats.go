@@ -2,7 +2,6 @@ package index
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -42,13 +41,6 @@ func (s FieldStats) Average(field string) float64 {
 		return 0
 	}
 	return float64(f.Tokens) / float64(f.Documents)
-}
-
-// BM25Cardinality returns the number bleve's BM25 divides by the document
-// count to get a field's average length (rounding up): so that the average
-// it computes is the field's true average.
-func (s FieldStats) BM25Cardinality(field string) int {
-	return int(math.Round(s.Average(field) * float64(s.Documents)))
 }
 
 // FieldStatsOf counts the tokens of the documents' text fields with the
