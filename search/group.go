@@ -2,14 +2,12 @@ package search
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"maps"
-	"runtime"
+	"slices"
 	"sort"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"vanelkaar/index"
@@ -27,6 +25,11 @@ const MaxGroups = 10
 // MaxGroups), its number of results and its best hits, so that peers can
 // be compared side by side. Groups come best first: by their best hit's
 // score when ranking by relevance, else by their number of results.
+//
+// One pass over the matches keeps each municipality's best hits (see
+// topPerMunicipality), and one more search fetches the term locations of
+// those few for their snippets: a search per municipality would cost as
+// many full searches as there are groups.
 func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool, terms map[string]bool, res *Result) ([]Group, error) {
 	var values []FacetValue
 	for _, v := range res.Facets.Municipality {
@@ -37,22 +40,49 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 	// The facet lists values most results first; equal counts keep the
 	// labels' order.
 	values = values[:min(len(values), MaxGroups)]
-	groups := make([]Group, len(values))
-	errs := make([]error, len(values))
-	// Each group is a search of its own; they run side by side.
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, v := range values {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			groups[i], errs[i] = l.group(ctx, req, q, anyWord, terms, v)
-		}()
+	if len(values) == 0 {
+		return []Group{}, nil
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	query := translate(req, q, l.analyzeTerms, anyWord, "")
+	wanted := map[string]bool{}
+	for _, v := range values {
+		wanted[v.Value] = true
+	}
+	top, err := l.topPerMunicipality(ctx, query, wanted, req.Sort == SortArticle)
+	if err != nil {
 		return nil, err
+	}
+	var ids []string
+	for _, cands := range top {
+		for _, c := range cands {
+			ids = append(ids, c.id)
+		}
+	}
+	// One document may lead several groups: locate it once.
+	matches := map[string]*bsearch.DocumentMatch{}
+	var dms []*bsearch.DocumentMatch
+	for _, id := range ids {
+		if matches[id] == nil {
+			matches[id] = &bsearch.DocumentMatch{ID: id}
+			dms = append(dms, matches[id])
+		}
+	}
+	if err := l.locate(ctx, query, dms); err != nil {
+		return nil, err
+	}
+	groups := make([]Group, 0, len(values))
+	for _, v := range values {
+		g := Group{Value: v.Value, Label: v.Label, Total: v.Count, Hits: []Hit{}}
+		for _, c := range top[v.Value] {
+			dm := *matches[c.id]
+			dm.Score = c.score
+			h, err := l.hit(&dm, terms)
+			if err != nil {
+				return nil, err
+			}
+			g.Hits = append(g.Hits, h)
+		}
+		groups = append(groups, g)
 	}
 	best := func(g Group) float64 {
 		if len(g.Hits) == 0 {
@@ -73,36 +103,114 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 	return groups, nil
 }
 
-// group searches one municipality's best hits.
-func (l *loaded) group(ctx context.Context, req Request, q Query, anyWord bool, terms map[string]bool, v FacetValue) (Group, error) {
-	r := req
-	r.Filters = maps.Clone(req.Filters)
-	if r.Filters == nil {
-		r.Filters = map[string][]string{}
-	}
-	r.Filters[FacetMunicipality] = []string{v.Value}
-	sr := l.hitsRequest(r, translate(r, q, l.analyzeTerms, anyWord, ""), GroupHits, 0)
-	br, err := l.idx.SearchInContext(l.scoring(ctx), sr)
-	if err != nil {
-		return Group{}, fmt.Errorf("search group %s: %w", v.Value, err)
-	}
-	g := Group{Value: v.Value, Label: v.Label, Total: int(br.Total), Hits: []Hit{}}
-	for _, dm := range br.Hits {
-		h, err := l.hit(dm, terms)
-		if err != nil {
-			return Group{}, err
-		}
-		g.Hits = append(g.Hits, h)
-	}
-	return g, nil
+// candidate is a document kept as one of a municipality's best.
+type candidate struct {
+	id    string
+	score float64
+	order string
 }
 
-// hitsRequest is a bleve request for a page of hits with what a Hit needs
-// besides its record (see records): the term locations for the snippet,
-// in the request's order with deterministic ties.
+// better orders candidates as results are ordered: by score (unless in
+// reading order), then reading order, then id.
+func (c candidate) better(d candidate, readingOrder bool) bool {
+	if !readingOrder && c.score != d.score {
+		return c.score > d.score
+	}
+	if c.order != d.order {
+		return c.order < d.order
+	}
+	return c.id < d.id
+}
+
+// topPerMunicipality runs query once over the whole index and keeps, for
+// each wanted municipality, its GroupHits best matches: a collector of
+// our own, since bleve's keeps one ranking only.
+func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted map[string]bool, readingOrder bool) (map[string][]candidate, error) {
+	adv, err := l.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search groups: %w", err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search groups: %w", err)
+	}
+	defer reader.Close()
+	opts := bsearch.SearcherOptions{}
+	if readingOrder {
+		opts.Score = bleve.ScoreNone
+	}
+	searcher, err := query.Searcher(l.scoring(ctx), reader, l.idx.Mapping(), opts)
+	if err != nil {
+		return nil, fmt.Errorf("search groups: %w", err)
+	}
+	defer searcher.Close()
+	dvr, err := reader.DocValueReader([]string{index.FieldMunicipality, index.FieldOrder})
+	if err != nil {
+		return nil, fmt.Errorf("search groups: %w", err)
+	}
+	sctx := &bsearch.SearchContext{
+		DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0),
+		IndexReader:       reader,
+	}
+	top := map[string][]candidate{}
+	var munis []string
+	var order string
+	for n := 0; ; n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		dm, err := searcher.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("search groups: %w", err)
+		}
+		if dm == nil {
+			break
+		}
+		munis, order = munis[:0], ""
+		err = dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
+			switch field {
+			case index.FieldMunicipality:
+				if wanted[string(term)] {
+					munis = append(munis, string(term))
+				}
+			case index.FieldOrder:
+				order = string(term)
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search groups: %w", err)
+		}
+		if len(munis) > 0 {
+			id, err := reader.ExternalID(dm.IndexInternalID)
+			if err != nil {
+				return nil, fmt.Errorf("search groups: %w", err)
+			}
+			c := candidate{id: id, score: dm.Score, order: order}
+			for _, m := range munis {
+				top[m] = keepBest(top[m], c, readingOrder)
+			}
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return top, nil
+}
+
+// keepBest adds c to the best GroupHits candidates, kept in order.
+func keepBest(cands []candidate, c candidate, readingOrder bool) []candidate {
+	i := sort.Search(len(cands), func(i int) bool { return c.better(cands[i], readingOrder) })
+	if i >= GroupHits {
+		return cands
+	}
+	cands = slices.Insert(cands, i, c)
+	return cands[:min(len(cands), GroupHits)]
+}
+
+// hitsRequest is a bleve request for a page of hits in the request's
+// order, with deterministic ties.
 func (l *loaded) hitsRequest(req Request, query bq.Query, size, from int) *bleve.SearchRequest {
 	sr := bleve.NewSearchRequestOptions(query, size, from, false)
-	sr.IncludeLocations = true
 	if req.Sort == SortArticle {
 		sr.SortBy([]string{index.FieldOrder, "_id"})
 		sr.Score = bleve.ScoreNone // reading order needs no scores
@@ -110,4 +218,31 @@ func (l *loaded) hitsRequest(req Request, query bq.Query, size, from int) *bleve
 		sr.SortBy([]string{"-_score", index.FieldOrder, "_id"})
 	}
 	return sr
+}
+
+// locate fills in the term locations of hits, which their snippets are
+// cut around, with a search for query restricted to their ids: for hits
+// found by a pass of our own rather than a bleve request.
+func (l *loaded) locate(ctx context.Context, query bq.Query, hits []*bsearch.DocumentMatch) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, dm := range hits {
+		ids[i] = dm.ID
+	}
+	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(query, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	sr.IncludeLocations = true
+	br, err := l.idx.SearchInContext(l.scoring(ctx), sr)
+	if err != nil {
+		return fmt.Errorf("search: locate matches: %w", err)
+	}
+	locs := make(map[string]bsearch.FieldTermLocationMap, len(br.Hits))
+	for _, dm := range br.Hits {
+		locs[dm.ID] = dm.Locations
+	}
+	for _, dm := range hits {
+		dm.Locations = locs[dm.ID]
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vanelkaar/corpus"
+	"vanelkaar/corpus/synth"
 	"vanelkaar/index"
 )
 
@@ -87,7 +88,11 @@ func TestGroupBySelectedMunicipalities(t *testing.T) {
 }
 
 func TestGroupsAtMost(t *testing.T) {
-	c, err := corpus.Load(generatedFS(t, 500))
+	fsys, err := synth.Generate(synth.Options{Passages: 500, Seed: synth.DefaultSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -83,3 +83,41 @@ func TestRankingInterleavesKinds(t *testing.T) {
 		t.Errorf("first hit %s, want the person whose name is the query", res.Hits[0].ID)
 	}
 }
+
+func TestFiltersDoNotChangeRanking(t *testing.T) {
+	s := fixtureSearcher(t)
+	all := mustSearch(t, s, Request{Query: "inwoners", Size: MaxSize})
+	for _, f := range []map[string][]string{
+		{FacetMunicipality: {"voorbeeldstad"}},
+		{FacetMunicipality: {"voorbeeldstad", "testerveen"}, FacetKind: {"passage"}},
+		{FacetTheme: {"inclusiviteit"}},
+	} {
+		filtered := mustSearch(t, s, Request{Query: "inwoners", Filters: f, Size: MaxSize})
+		in := map[string]bool{}
+		for _, h := range filtered.Hits {
+			in[h.ID] = true
+		}
+		// The filtered hits in the same order and with the same scores as
+		// in the unfiltered ranking.
+		var want []Hit
+		for _, h := range all.Hits {
+			if in[h.ID] {
+				want = append(want, h)
+			}
+		}
+		type ranked struct {
+			ID    string
+			Score float64
+		}
+		rank := func(hs []Hit) []ranked {
+			var out []ranked
+			for _, h := range hs {
+				out = append(out, ranked{h.ID, h.Score})
+			}
+			return out
+		}
+		if diff := cmp.Diff(rank(want), rank(filtered.Hits)); diff != "" {
+			t.Errorf("filters %v change the ranking (-unfiltered +filtered):\n%s", f, diff)
+		}
+	}
+}

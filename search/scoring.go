@@ -28,8 +28,9 @@ func (l *loaded) readFieldStats() error {
 		stats.FieldCardinality[f.Name] = max(1, int(math.Round(st.Average(f.Name)*float64(n))))
 	}
 	// Keyword fields (the filters) hold one term per value; bleve asks for
-	// their figure too.
-	for _, f := range append([]string{index.FieldArticle, index.FieldSpeaker, index.FieldOrder}, index.FacetFields...) {
+	// their figure too, and for "*" when a query's filter clause matches
+	// all documents first.
+	for _, f := range append([]string{"*", index.FieldArticle, index.FieldSpeaker, index.FieldOrder}, index.FacetFields...) {
 		stats.FieldCardinality[f] = int(n)
 	}
 	l.bm25 = stats

@@ -231,7 +231,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, res *Result) (*bleve.SearchResult, error) {
 	analyze := l.analyzeTerms
 	main := l.hitsRequest(req, translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size)
-	own := map[string]bool{} // facets counted by their own request
+	main.IncludeLocations = true // for the snippets
+	own := map[string]bool{}     // facets counted by their own request
 	for _, f := range FacetNames {
 		if len(req.Filters[f]) == 0 {
 			main.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
@@ -243,6 +244,7 @@ func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, re
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+
 	counts := map[string]bsearch.FacetResults{}
 	counts[""] = br.Facets
 	for _, f := range FacetNames {

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
@@ -21,20 +23,22 @@ type analyzeFunc func(text string) [][]string
 // (all must match, or any when anyWord is set) and the filters of every
 // facet except skip.
 func translate(r Request, q Query, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
-	var must []bq.Query
-	if text := textQuery(q, analyze, anyWord); text != nil {
-		must = append(must, text)
-	}
-	if f := filterQuery(r.Filters, skip); f != nil {
-		must = append(must, f)
-	}
-	switch len(must) {
-	case 0:
+	text := textQuery(q, analyze, anyWord)
+	filter := filterQuery(r.Filters, skip)
+	switch {
+	case text == nil && filter == nil:
 		return bleve.NewMatchAllQuery()
-	case 1:
-		return must[0]
+	case filter == nil:
+		return text
+	case text == nil:
+		return filter
 	}
-	return bleve.NewConjunctionQuery(must...)
+	// The filters select; they do not score, so selecting a municipality
+	// leaves the ranking of what remains as it was.
+	b := bleve.NewBooleanQuery()
+	b.AddMust(text)
+	b.AddFilter(filter)
+	return b
 }
 
 // filterQuery ANDs the facets and ORs the values within each.
@@ -87,9 +91,12 @@ func textQuery(q Query, analyze analyzeFunc, anyWord bool) bq.Query {
 	if len(must) == 0 {
 		return nil
 	}
-	// Words that stand side by side in the text as in the query rank higher.
+	// Words that stand side by side in the text as in the query rank
+	// higher. Only the running text is checked: titles and headings are
+	// short and weigh a lot already, and each field checked costs a phrase
+	// search over every match.
 	for i := 0; i+1 < len(plain); i++ {
-		should = append(should, fieldsQuery(plain[i]+" "+plain[i+1], proximityBoost))
+		should = append(should, fieldsQuery(plain[i]+" "+plain[i+1], proximityBoost, index.FieldBody, index.FieldQuote))
 	}
 	b := bleve.NewBooleanQuery()
 	if anyWord {
@@ -168,11 +175,14 @@ func termsQuery(groups [][]string) bq.Query {
 	return bleve.NewDisjunctionQuery(disj...)
 }
 
-// fieldsQuery matches text as a phrase in any text field, each with its
-// boost; terms at one position are alternatives.
-func fieldsQuery(text string, boost float64) bq.Query {
+// fieldsQuery matches text as a phrase in any text field (or only those
+// named), each with its boost; terms at one position are alternatives.
+func fieldsQuery(text string, boost float64, only ...string) bq.Query {
 	var disj []bq.Query
 	for _, f := range index.TextFields {
+		if len(only) > 0 && !slices.Contains(only, f.Name) {
+			continue
+		}
 		m := bleve.NewMatchPhraseQuery(text)
 		m.SetField(f.Name)
 		m.Analyzer = index.AnalyzerDutchQuery
