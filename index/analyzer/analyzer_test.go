@@ -71,6 +71,8 @@ func TestAnalyzer(t *testing.T) {
 		{"plural with backtick", "auto`s", []tok{{1, "auto`s", "auto"}}},
 		{"zo'n is one word", "zo'n", []tok{{1, "zo'n", "zo'n"}}},
 		{"zo’n is one word", "zo’n", []tok{{1, "zo’n", "zo'n"}}},
+		{"modifier letter apostrophe", "autoʼs ʼs-Hertogenbosch ʼ", []tok{
+			{1, "autoʼs", "auto"}, {2, "ʼs-Hertogenbosch", "s-hertonbosch"}, {2, "Hertogenbosch", "hertonbosch"}}},
 		{"clitics are function words", "'s avonds en ’t werk", []tok{{2, "avonds", "avond"}, {5, "werk", "werk"}}},
 		{"rock 'n' roll", "rock 'n' roll", []tok{{1, "rock", "rock"}, {3, "roll", "roll"}}},
 		{"year", "de jaren '80", []tok{{2, "jaren", "jaar"}, {3, "'80", "80"}}},

@@ -14,7 +14,7 @@ func (elisionFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0]
 	for _, t := range in {
 		if len(t.Term) > 0 && t.Term[0] == '\'' {
-			if isClitic(t.Term) {
+			if isClitic(t.Term) || len(t.Term) == 1 {
 				continue
 			}
 			t.Term = t.Term[1:]

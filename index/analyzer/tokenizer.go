@@ -197,11 +197,13 @@ func decode(in []byte, i int) (rune, int) {
 }
 
 // isWordStart reports whether r can start a word: a letter or a number.
+// The modifier letter apostrophe ʼ is a letter to Unicode but an
+// apostrophe here.
 func isWordStart(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == classLetter || asciiClass[r] == classDigit
 	}
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
+	return (unicode.IsLetter(r) || unicode.IsNumber(r)) && !isApostrophe(r)
 }
 
 // isWordRune reports whether r can continue a word: a letter, a number or
@@ -210,7 +212,7 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == classLetter || asciiClass[r] == classDigit
 	}
-	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+	return (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) && !isApostrophe(r)
 }
 
 func isDigit(r rune) bool {
