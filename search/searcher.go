@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -227,43 +228,50 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 
 // run searches with the request's filters and fills in the facets:
 // disjunctive, so each facet is counted with every other facet's filter
-// applied but not its own.
+// applied but not its own. A facet with selected values needs a counting
+// search of its own; those run beside the main search.
 func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, res *Result) (*bleve.SearchResult, error) {
 	analyze := l.analyzeTerms
 	main := l.hitsRequest(req, translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size)
 	main.IncludeLocations = true // for the snippets
-	own := map[string]bool{}     // facets counted by their own request
+	var own []string             // facets counted by their own request
 	for _, f := range FacetNames {
 		if len(req.Filters[f]) == 0 {
 			main.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
 		} else {
-			own[f] = true
+			own = append(own, f)
 		}
 	}
+	counts := make([]bsearch.FacetResults, len(own))
+	errs := make([]error, len(own))
+	var wg sync.WaitGroup
+	for i, f := range own {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fr := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, f), 0, 0, false)
+			fr.Score = bleve.ScoreNone // counting only
+			fr.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
+			sub, err := l.idx.SearchInContext(ctx, fr)
+			if err != nil {
+				errs[i] = fmt.Errorf("search facet %s: %w", f, err)
+				return
+			}
+			counts[i] = sub.Facets
+		}()
+	}
 	br, err := l.idx.SearchInContext(l.scoring(ctx), main)
+	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-
-	counts := map[string]bsearch.FacetResults{}
-	counts[""] = br.Facets
-	for _, f := range FacetNames {
-		if !own[f] {
-			continue
-		}
-		fr := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, f), 0, 0, false)
-		fr.Score = bleve.ScoreNone // counting only
-		fr.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
-		sub, err := l.idx.SearchInContext(ctx, fr)
-		if err != nil {
-			return nil, fmt.Errorf("search facet %s: %w", f, err)
-		}
-		counts[f] = sub.Facets
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	for _, f := range FacetNames {
-		src := counts[""]
-		if own[f] {
-			src = counts[f]
+		src := br.Facets
+		if i := slices.Index(own, f); i >= 0 {
+			src = counts[i]
 		}
 		res.Facets.set(f, l.facetValues(f, src[f], req.Filters[f]))
 	}
