@@ -30,10 +30,11 @@
 // # Ranking
 //
 // BM25 over every text field with field boosts (index.TextFields: titles
-// and headings above quote text above body text), plus a boost for query
-// words that stand side by side in the text. Passages, quotes and people
-// are ranked together; equal scores keep reading order, so results and
-// pages are stable.
+// and headings above quote text above body text), with each field's true
+// average length (index.FieldStats), plus a boost for query words that
+// stand side by side in the running text. Passages, quotes and people are
+// ranked together; filters select without scoring; equal scores keep
+// reading order, so results and pages are stable.
 //
 // # Help with the query
 //
@@ -42,6 +43,6 @@
 // one typo allowed in words of five letters or more. When a query finds
 // little or nothing, Result.Suggestion proposes the query with its unknown
 // words replaced by the closest words of the corpus. Request.Group set to
-// "municipality" adds the best hits of each municipality, to compare
-// peers side by side.
+// "municipality" adds the best hits of each municipality (at most
+// MaxGroups), to compare peers side by side.
 package search

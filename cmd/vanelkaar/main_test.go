@@ -79,6 +79,15 @@ func TestSearchTextOutput(t *testing.T) {
 	}
 }
 
+func TestSearchGroupsTextOutput(t *testing.T) {
+	code, out, _ := runCmd(t, "", "search", "--group", "municipality", "wethouder")
+	for _, want := range []string{"== Breda (", "== Eindhoven (", "== Haarlemmermeer (", "[person] Daan Quaars: [Wethouder]"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("exit %d, no %q in the output:\n%s", code, want, out)
+		}
+	}
+}
+
 func TestSearchBadQueryExits1(t *testing.T) {
 	code, _, errOut := runCmd(t, "", "search", "--theme", "bestaat-niet", "data")
 	if code != 1 || !strings.Contains(errOut, `unknown value "bestaat-niet"`) {

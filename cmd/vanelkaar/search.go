@@ -110,6 +110,12 @@ func printResult(w io.Writer, res *search.Result, color bool) {
 			fmt.Fprintf(w, "   %s\n", h.URL)
 		}
 	}
+	for _, g := range res.Groups {
+		fmt.Fprintf(w, "\n== %s (%d)\n", g.Label, g.Total)
+		for _, h := range g.Hits {
+			fmt.Fprintf(w, "   [%s] %s: %s\n", h.Kind, h.Title, h.Fragment().Text(open, close))
+		}
+	}
 }
 
 // isTerminal reports whether w is a character device.
