@@ -14,6 +14,9 @@ func (elisionFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0]
 	for _, t := range in {
 		if len(t.Term) > 0 && t.Term[0] == '\'' {
+			// A lone apostrophe cannot come from the tokenizer, which
+			// starts a word at one only before a clitic or a number; the
+			// check keeps an empty term out all the same.
 			if isClitic(t.Term) || len(t.Term) == 1 {
 				continue
 			}
