@@ -27,7 +27,8 @@ import (
 // closed does Build point "current" at it, by renaming a new link over the
 // old one, which is atomic. A build that fails or is killed leaves the
 // previous build in use; its half-written folder is removed by the next
-// build.
+// build. Builds into one folder take turns: each holds an flock on
+// DIR/.lock while it runs.
 const (
 	currentLink = "current"
 	buildPrefix = "build-"
@@ -55,6 +56,11 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("build index: %w", err)
 	}
+	unlock, err := lockDir(ctx, dir)
+	if err != nil {
+		return "", fmt.Errorf("build index: %w", err)
+	}
+	defer unlock()
 	removeStale(dir)
 	name := buildPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
 	tmp := filepath.Join(dir, tempPrefix+name)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -119,5 +120,51 @@ func TestMappingIsExplicit(t *testing.T) {
 		if fm.Analyzer != "keyword" || !fm.DocValues {
 			t.Errorf("facet field %s: analyzer %q doc values %v", f, fm.Analyzer, fm.DocValues)
 		}
+	}
+}
+
+func TestConcurrentBuildsTakeTurns(t *testing.T) {
+	c := shipped(t)
+	dir := filepath.Join(t.TempDir(), "index")
+	const n = 3
+	errs := make(chan error, n)
+	paths := make(chan string, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			p, err := Build(context.Background(), c, dir, nil)
+			errs <- err
+			paths <- p
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent build: %v", err)
+		}
+	}
+	current, err := Resolve(dir)
+	if err != nil {
+		t.Fatalf("after concurrent builds: %v", err)
+	}
+	idx, err := bleve.Open(current)
+	if err != nil {
+		t.Fatalf("current build does not open: %v", err)
+	}
+	defer idx.Close()
+	if n, _ := idx.DocCount(); n == 0 {
+		t.Error("current build is empty")
+	}
+}
+
+func TestBuildWaitsForTheLockUntilCancelled(t *testing.T) {
+	dir := t.TempDir()
+	unlock, err := lockDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if _, err := Build(ctx, shipped(t), dir, nil); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("build while another holds the lock: %v, want it to wait until the deadline", err)
 	}
 }
