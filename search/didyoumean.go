@@ -156,7 +156,7 @@ func (l *loaded) closestWord(w string) string {
 	cands := l.vocab.prefixRange(string(key[0]))
 	best, bestDist := -1, limit+1
 	for i, cand := range cands {
-		d := editDistance(key, []rune(cand.key), limit, false)
+		d := editDistance(key, cand.runes, limit, false)
 		if d < bestDist || d == bestDist && d <= limit && cand.Count > cands[best].Count {
 			best, bestDist = i, d
 		}

@@ -201,7 +201,7 @@ func (v *vocabulary) completeWord(head, key string, limit int) []Suggestion {
 		if strings.HasPrefix(w.key, key) {
 			continue
 		}
-		if editDistance(k, []rune(w.key), 1, true) <= 1 {
+		if editDistance(k, w.runes, 1, true) <= 1 {
 			add(w, true)
 		}
 	}
@@ -226,8 +226,8 @@ func (v *vocabulary) completeName(typed string, typos bool) []Suggestion {
 				continue
 			}
 			ok := false
-			for _, k := range n.keys {
-				if editDistance(t, []rune(k), 1, true) <= 1 {
+			for _, k := range n.runes {
+				if editDistance(t, k, 1, true) <= 1 {
 					ok = true
 					break
 				}

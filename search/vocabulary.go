@@ -19,18 +19,21 @@ type vocabulary struct {
 
 type vword struct {
 	index.Word
-	key string // lower case, accents removed
+	key   string // lower case, accents removed
+	runes []rune // key, for edit distances
 }
 
 type vname struct {
 	index.Name
-	keys []string // folded name and aliases, each also from every later word on
+	keys  []string // folded name and aliases, each also from every later word on
+	runes [][]rune // keys, for edit distances
 }
 
 func newVocabulary(v index.Vocabulary) *vocabulary {
 	voc := &vocabulary{}
 	for _, w := range v.Words {
-		voc.words = append(voc.words, vword{Word: w, key: fold(w.Text)})
+		key := fold(w.Text)
+		voc.words = append(voc.words, vword{Word: w, key: key, runes: []rune(key)})
 	}
 	sort.Slice(voc.words, func(i, j int) bool {
 		a, b := voc.words[i], voc.words[j]
@@ -49,6 +52,9 @@ func newVocabulary(v index.Vocabulary) *vocabulary {
 					vn.keys = append(vn.keys, strings.TrimLeft(f[i+1:], " -'"))
 				}
 			}
+		}
+		for _, k := range vn.keys {
+			vn.runes = append(vn.runes, []rune(k))
 		}
 		voc.names = append(voc.names, vn)
 	}
@@ -81,9 +87,15 @@ func editDistance(a, b []rune, limit int, prefix bool) int {
 	if prefix && n > len(a)+limit {
 		n = len(a) + limit
 	}
-	prev2 := make([]int, n+1)
-	prev := make([]int, n+1)
-	cur := make([]int, n+1)
+	// Three rows of the table; on the stack for words of usual length.
+	var buf [3 * 48]int
+	var rows []int
+	if 3*(n+1) <= len(buf) {
+		rows = buf[:3*(n+1)]
+	} else {
+		rows = make([]int, 3*(n+1))
+	}
+	prev2, prev, cur := rows[:n+1], rows[n+1:2*(n+1)], rows[2*(n+1):]
 	for j := range prev {
 		prev[j] = j
 	}
