@@ -106,14 +106,7 @@ func (s *Searcher) Swap(idx bleve.Index) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	old := s.cur
-	s.cur = l
-	s.mu.Unlock()
-	if old != nil {
-		return old.idx.Close()
-	}
-	return nil
+	return s.swap(l)
 }
 
 // SwapDir opens the index in dir and swaps it in.
@@ -122,6 +115,12 @@ func (s *Searcher) SwapDir(dir string) error {
 	if err != nil {
 		return err
 	}
+	return s.swap(l)
+}
+
+// swap installs l. Taking the write lock waits for the requests that hold
+// the read lock on the old index, so closing it afterwards fails none.
+func (s *Searcher) swap(l *loaded) error {
 	s.mu.Lock()
 	old := s.cur
 	s.cur = l

@@ -1,7 +1,6 @@
-package web_test
+package web
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -11,36 +10,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"vanelkaar/corpus"
 	"vanelkaar/index"
 	"vanelkaar/search"
-	"vanelkaar/web"
 )
 
-// newServer serves the shipped corpus, indexed in memory.
-func newServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	c, err := corpus.Load(corpus.Shipped())
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.NewMemOnly(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := search.New(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(web.New(web.Config{}, s))
-	t.Cleanup(func() {
-		ts.Close()
-		s.Close()
-	})
-	return ts
-}
-
-func get(t *testing.T, u string) (*http.Response, []byte) {
+func getRaw(t *testing.T, u string) (*http.Response, []byte) {
 	t.Helper()
 	resp, err := http.Get(u)
 	if err != nil {
@@ -55,7 +29,7 @@ func get(t *testing.T, u string) (*http.Response, []byte) {
 }
 
 func TestAnalyze(t *testing.T) {
-	ts := newServer(t)
+	ts := shippedServer(t)
 	tests := []struct {
 		text string
 		want []search.Token
@@ -77,15 +51,15 @@ func TestAnalyze(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			u := ts.URL + "/api/v1/analyze?text=" + url.QueryEscape(tt.text)
-			resp, body := get(t, u)
+			resp, body := getRaw(t, u)
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("GET %s: status %d, body %s", u, resp.StatusCode, body)
 			}
 			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("Content-Type = %q, want application/json", ct)
 			}
-			if v := resp.Header.Get("API-Version"); v != web.APIVersion {
-				t.Errorf("API-Version = %q, want %q", v, web.APIVersion)
+			if v := resp.Header.Get("API-Version"); v != APIVersion {
+				t.Errorf("API-Version = %q, want %q", v, APIVersion)
 			}
 			var got search.Analysis
 			if err := json.Unmarshal(body, &got); err != nil {
@@ -100,27 +74,27 @@ func TestAnalyze(t *testing.T) {
 }
 
 func TestAnalyzeBadInput(t *testing.T) {
-	ts := newServer(t)
+	ts := shippedServer(t)
 	tests := []struct {
 		name, query string
 	}{
 		{"missing", ""},
 		{"empty", "text="},
-		{"too long", "text=" + strings.Repeat("a", web.MaxAnalyzeRunes+1)},
-		{"too long in characters", "text=" + url.QueryEscape(strings.Repeat("é", web.MaxAnalyzeRunes+1))},
+		{"too long", "text=" + strings.Repeat("a", MaxAnalyzeRunes+1)},
+		{"too long in characters", "text=" + url.QueryEscape(strings.Repeat("é", MaxAnalyzeRunes+1))},
 		{"not UTF-8", "text=%ff%fe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := ts.URL + "/api/v1/analyze?" + tt.query
-			resp, body := get(t, u)
+			resp, body := getRaw(t, u)
 			if resp.StatusCode != http.StatusBadRequest {
 				t.Fatalf("GET %s: status %d, want 400; body %s", u, resp.StatusCode, body)
 			}
 			if ct := resp.Header.Get("Content-Type"); ct != "application/problem+json" {
 				t.Errorf("Content-Type = %q, want application/problem+json", ct)
 			}
-			var p web.Problem
+			var p Problem
 			if err := json.Unmarshal(body, &p); err != nil {
 				t.Fatal(err)
 			}
@@ -130,17 +104,17 @@ func TestAnalyzeBadInput(t *testing.T) {
 		})
 	}
 	// The longest text allowed is fine, in characters rather than bytes.
-	u := ts.URL + "/api/v1/analyze?text=" + url.QueryEscape(strings.Repeat("é", web.MaxAnalyzeRunes))
-	if resp, body := get(t, u); resp.StatusCode != http.StatusOK {
-		t.Errorf("text of %d characters: status %d, body %s", web.MaxAnalyzeRunes, resp.StatusCode, body)
+	u := ts.URL + "/api/v1/analyze?text=" + url.QueryEscape(strings.Repeat("é", MaxAnalyzeRunes))
+	if resp, body := getRaw(t, u); resp.StatusCode != http.StatusOK {
+		t.Errorf("text of %d characters: status %d, body %s", MaxAnalyzeRunes, resp.StatusCode, body)
 	}
 }
 
 // TestAnalyzeNotReady: before an index is loaded the endpoint says so.
 func TestAnalyzeNotReady(t *testing.T) {
-	ts := httptest.NewServer(web.New(web.Config{}, &search.Searcher{}))
+	ts := httptest.NewServer(New(Config{}, &search.Searcher{}))
 	defer ts.Close()
-	resp, body := get(t, ts.URL+"/api/v1/analyze?text=gemeenten")
+	resp, body := getRaw(t, ts.URL+"/api/v1/analyze?text=gemeenten")
 	if resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("status %d, want 503; body %s", resp.StatusCode, body)
 	}

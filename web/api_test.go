@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -10,43 +9,17 @@ import (
 	"testing"
 
 	"vanelkaar/corpus"
-	"vanelkaar/index"
 	"vanelkaar/search"
 )
 
-// newTestServer serves a real in-memory index of the corpus in fsys.
-func newTestServer(t *testing.T, c *corpus.Corpus) *httptest.Server {
-	t.Helper()
-	idx, err := index.NewMemOnly(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := search.New(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	ts := httptest.NewServer(New(Config{}, s))
-	t.Cleanup(ts.Close)
-	return ts
-}
-
 func shippedServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	c, err := corpus.Load(corpus.Shipped())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return newTestServer(t, c)
+	return serveCorpus(t, Config{}, loadCorpus(t, corpus.Shipped()))
 }
 
 func fixtureServer(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
-	c, err := corpus.Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return newTestServer(t, c)
+	return serveCorpus(t, Config{}, loadCorpus(t, os.DirFS(dir)))
 }
 
 func getJSON(t *testing.T, url string, v any) *http.Response {

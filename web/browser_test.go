@@ -502,7 +502,14 @@ func axeSource(t *testing.T) string {
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("axe-core is needed for the accessibility test: %v (install it with: npm install --no-save --no-package-lock --prefix web/testdata axe-core)", err)
+		msg := fmt.Sprintf("axe-core is needed for the accessibility test: %v (install it with: npm install --no-save --no-package-lock --prefix web/testdata axe-core)", err)
+		// Like a missing browser: CI installs it and must run the test; a
+		// developer's machine without it skips, so the README's test
+		// command passes there.
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
 	}
 	return string(src) + "\n;0"
 }

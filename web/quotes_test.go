@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -23,22 +22,8 @@ const quoteFixture = "../corpus/testdata/voorbeeld"
 
 func quoteServer(t *testing.T, cfg Config) (*httptest.Server, *corpus.Corpus) {
 	t.Helper()
-	c, err := corpus.Load(os.DirFS(quoteFixture))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.NewMemOnly(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := search.New(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	ts := httptest.NewServer(New(cfg, s))
-	t.Cleanup(ts.Close)
-	return ts, c
+	c := loadCorpus(t, os.DirFS(quoteFixture))
+	return serveCorpus(t, cfg, c), c
 }
 
 // quotesOf lists the ids of the quotes whose speaker works for the municipality.

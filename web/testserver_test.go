@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -32,7 +33,13 @@ func fixtureSearcher(t testing.TB) *search.Searcher {
 	if fixture.err != nil {
 		t.Fatalf("load %s: %v", fixtureDir, fixture.err)
 	}
-	idx, err := index.NewMemOnly(context.Background(), fixture.c)
+	return newSearcher(t, fixture.c)
+}
+
+// newSearcher indexes a corpus in memory and searches it; the test closes it.
+func newSearcher(t testing.TB, c *corpus.Corpus) *search.Searcher {
+	t.Helper()
+	idx, err := index.NewMemOnly(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,6 +49,24 @@ func fixtureSearcher(t testing.TB) *search.Searcher {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// loadCorpus loads a corpus or stops the test.
+func loadCorpus(t testing.TB, fsys fs.FS) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// serveCorpus serves a corpus, indexed in memory, on a real listener.
+func serveCorpus(t testing.TB, cfg Config, c *corpus.Corpus) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(New(cfg, newSearcher(t, c)))
+	t.Cleanup(ts.Close)
+	return ts
 }
 
 // pageServer serves the fixture corpus on a real listener on 127.0.0.1.
