@@ -31,6 +31,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 		}
 		f[FieldKind] = r.Kind
 		f[FieldOrder] = order
+		f[FieldWords] = textLength(r.Text)
 		f[FieldRecord] = string(rec)
 		f[FieldTheme] = r.Themes
 		f[FieldMunicipality] = r.Municipalities
@@ -302,4 +303,10 @@ func nonEmpty(s string) []string {
 		return nil
 	}
 	return []string{s}
+}
+
+// textLength is the FieldWords value of a text: its word count, capped at
+// LengthCap, two digits.
+func textLength(text string) string {
+	return fmt.Sprintf("%02d", min(len(strings.Fields(text)), LengthCap))
 }

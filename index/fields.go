@@ -22,9 +22,17 @@ const (
 	// when a request has no words to rank by.
 	FieldOrder = "order"
 
+	// FieldWords is the number of words of the document's text, capped at
+	// LengthCap, as a keyword with doc values: ranking reads it to weigh
+	// very short texts down (see search's length prior).
+	FieldWords = "words"
+
 	// FieldRecord holds the JSON Record of the document: stored, not indexed.
 	FieldRecord = "record"
 )
+
+// LengthCap is the word count from which a text counts as full length.
+const LengthCap = 24
 
 // Kinds of documents (values of FieldKind).
 const (

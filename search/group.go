@@ -144,7 +144,7 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 		return nil, fmt.Errorf("search groups: %w", err)
 	}
 	defer searcher.Close()
-	dvr, err := reader.DocValueReader([]string{index.FieldMunicipality, index.FieldOrder})
+	dvr, err := reader.DocValueReader([]string{index.FieldMunicipality, index.FieldOrder, index.FieldWords})
 	if err != nil {
 		return nil, fmt.Errorf("search groups: %w", err)
 	}
@@ -154,7 +154,7 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 	}
 	top := map[string][]candidate{}
 	var munis []string
-	var order string
+	var order, words string
 	for n := 0; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -168,7 +168,7 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 		if dm == nil {
 			break
 		}
-		munis, order = munis[:0], ""
+		munis, order, words = munis[:0], "", ""
 		err = dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
 			switch field {
 			case index.FieldMunicipality:
@@ -177,6 +177,8 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 				}
 			case index.FieldOrder:
 				order = string(term)
+			case index.FieldWords:
+				words = string(term)
 			}
 		})
 		if err != nil {
@@ -187,7 +189,9 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 			if err != nil {
 				return nil, fmt.Errorf("search groups: %w", err)
 			}
-			c := candidate{id: id, score: dm.Score, order: order}
+			// The same length prior as hitsRequest's, so a group ranks
+			// its hits as a filtered search would.
+			c := candidate{id: id, score: dm.Score * lengthFactor(words), order: order}
 			for _, m := range munis {
 				top[m] = keepBest(top[m], c, readingOrder)
 			}
@@ -210,13 +214,14 @@ func keepBest(cands []candidate, c candidate, readingOrder bool) []candidate {
 // hitsRequest is a bleve request for a page of hits in the request's
 // order, with deterministic ties.
 func (l *loaded) hitsRequest(req Request, query bq.Query, size, from int) *bleve.SearchRequest {
-	sr := bleve.NewSearchRequestOptions(query, size, from, false)
 	if req.Sort == SortArticle {
+		sr := bleve.NewSearchRequestOptions(query, size, from, false)
 		sr.SortBy([]string{index.FieldOrder, "_id"})
 		sr.Score = bleve.ScoreNone // reading order needs no scores
-	} else {
-		sr.SortBy([]string{"-_score", index.FieldOrder, "_id"})
+		return sr
 	}
+	sr := bleve.NewSearchRequestOptions(withLengthPrior(query), size, from, false)
+	sr.SortBy([]string{"-_score", index.FieldOrder, "_id"})
 	return sr
 }
 
