@@ -48,3 +48,22 @@ func TestShortTextsDoNotCrowdOutParagraphs(t *testing.T) {
 		t.Errorf("ranked total %d, reading-order total %d", all.Total, ordered.Total)
 	}
 }
+
+func TestStopWordsOnlyFindNothing(t *testing.T) {
+	s := shippedSearcher(t)
+	for _, q := range []string{"de", "de het", `"van de"`, "de OR het"} {
+		if res := mustSearch(t, s, Request{Query: q}); res.Total != 0 {
+			t.Errorf("%s: %d hits, want none: the index holds no stop words", q, res.Total)
+		}
+	}
+	// Stop words beside a real word are left out, not required.
+	if res := mustSearch(t, s, Request{Query: "de inclusiviteit"}); res.Total == 0 {
+		t.Error("de inclusiviteit: no hits")
+	}
+	// Excluding only stop words excludes nothing.
+	with := mustSearch(t, s, Request{Query: "inclusiviteit -de"})
+	without := mustSearch(t, s, Request{Query: "inclusiviteit"})
+	if with.Total != without.Total {
+		t.Errorf("inclusiviteit -de: %d hits, inclusiviteit: %d", with.Total, without.Total)
+	}
+}

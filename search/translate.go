@@ -24,6 +24,12 @@ type analyzeFunc func(text string) [][]string
 // facet except skip.
 func translate(r Request, q Query, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
 	text := textQuery(q, analyze, anyWord)
+	if text == nil && positiveClauses(q) > 0 {
+		// Every word the user typed is a stop word ("de het"): the index
+		// holds none of them, so nothing matches. Matching everything
+		// instead would answer a question nobody asked.
+		text = bleve.NewMatchNoneQuery()
+	}
 	filter := filterQuery(r.Filters, skip)
 	switch {
 	case text == nil && filter == nil:
