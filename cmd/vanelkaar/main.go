@@ -8,6 +8,7 @@
 //	vanelkaar search  [--json] [--theme ID] [--municipality ID] [--role ID] [--kind K] QUERY...
 //	vanelkaar check   [--corpus DIR]
 //	vanelkaar analyze [--json] [TEXT...]
+//	vanelkaar import  --part N [--slug S] [--source-url URL] [--author NAME]... (--corpus DIR | --out FILE) FILE
 //	vanelkaar bench   [--passages N] [--rounds N] [--postgres DSN] [--sqlite]
 //
 // Without --corpus, the corpus embedded in the binary is used, so
@@ -49,6 +50,7 @@ var commands = map[string]command{
 
 	"analyze": {"show what the Dutch analyzer makes of a text", runAnalyze},
 	"bench":   {"measure search latency, side by side with PostgreSQL and SQLite", runBench},
+	"import":  {"turn an article's plain text into a corpus Markdown file", runImport},
 }
 
 // errUsage means the command line was wrong; the message was printed.

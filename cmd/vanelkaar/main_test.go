@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,4 +128,46 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func TestImport(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"people.yaml", "themes.yaml", "municipalities.yaml"} {
+		src, err := os.ReadFile(filepath.Join("../../corpus/testdata/hostile", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "artikelen"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text := "Inclusie in Voorbeeldstad\n\nAnna Jansen van gemeente Voorbeeldstad werkt aan inclusiviteit.\n"
+	args := []string{"import", "--part", "2", "--corpus", dir, "-"}
+	code, out, errOut := runCmd(t, text, args...)
+	want := filepath.Join(dir, "artikelen", "02-inclusie-in-voorbeeldstad.md")
+	if code != 0 || !strings.Contains(out, "wrote "+want) {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	// The corpus with the new article checks clean and finds it.
+	if code, out, _ := runCmd(t, "", "check", "--corpus", dir); code != 0 {
+		t.Errorf("check after import: exit %d\n%s", code, out)
+	}
+	res := searchJSON(t, "--corpus", dir, "inclusiviteit")
+	if len(res.Hits) == 0 || res.Hits[0].Article == nil || res.Hits[0].Article.Slug != "inclusie-in-voorbeeldstad" {
+		t.Errorf("the imported article is not found: %+v", res.Hits)
+	}
+	// Importing again does not overwrite without --force.
+	if code, _, errOut := runCmd(t, text, args...); code != 1 || !strings.Contains(errOut, "--force") {
+		t.Errorf("second import: exit %d, %q; want 1 and a hint at --force", code, errOut)
+	}
+	if code, _, _ := runCmd(t, text, "import", "--part", "2", "--force", "--corpus", dir, "-"); code != 0 {
+		t.Errorf("import --force: exit %d", code)
+	}
+	// Without --part there is no article.
+	if code, _, errOut := runCmd(t, text, "import", "--out", "-", "-"); code != 1 || !strings.Contains(errOut, "part") {
+		t.Errorf("import without --part: exit %d, %q", code, errOut)
+	}
 }
