@@ -76,5 +76,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 echo "Machine: $(nproc) cores${cpu:+ ($cpu)}, $mem, $(uname -sr)"
 echo "PostgreSQL settings: shared_buffers=1GB work_mem=64MB jit=off fsync=off, over TCP on 127.0.0.1"
+# Other work on the machine slows every engine alike, but shows in the
+# tails (p95, p99): say how busy it was.
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 "$tmp/vanelkaar" bench --postgres "postgres://bench@127.0.0.1:$port/postgres?sslmode=disable" --sqlite --tmp "$tmp" "$@"
+echo
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
