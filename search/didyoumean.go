@@ -39,31 +39,29 @@ func (l *loaded) didYouMean(ctx context.Context, req Request, q Query, res *Resu
 	return fixed.String(), nil
 }
 
+// correctAll corrects each of qs.
+func (l *loaded) correctAll(ctx context.Context, qs []Query) ([]Query, bool, error) {
+	out, changed := make([]Query, 0, len(qs)), false
+	for _, c := range qs {
+		f, ch, err := l.correct(ctx, c)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, f)
+		changed = changed || ch
+	}
+	return out, changed, nil
+}
+
 // correct returns q with its unknown words corrected, and whether any was.
 func (l *loaded) correct(ctx context.Context, q Query) (Query, bool, error) {
 	switch q := q.(type) {
 	case And:
-		out, changed := And{}, false
-		for _, c := range q.Qs {
-			f, ch, err := l.correct(ctx, c)
-			if err != nil {
-				return nil, false, err
-			}
-			out.Qs = append(out.Qs, f)
-			changed = changed || ch
-		}
-		return out, changed, nil
+		qs, changed, err := l.correctAll(ctx, q.Qs)
+		return And{Qs: qs}, changed, err
 	case Or:
-		out, changed := Or{}, false
-		for _, c := range q.Qs {
-			f, ch, err := l.correct(ctx, c)
-			if err != nil {
-				return nil, false, err
-			}
-			out.Qs = append(out.Qs, f)
-			changed = changed || ch
-		}
-		return out, changed, nil
+		qs, changed, err := l.correctAll(ctx, q.Qs)
+		return Or{Qs: qs}, changed, err
 	case Not:
 		return q, false, nil // excluding an unknown word does no harm
 	case Term:
