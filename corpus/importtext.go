@@ -48,16 +48,17 @@ const maxHeadingRunes = 90
 //
 // The text is kept word for word; characters that would read as Markdown
 // at the start of a paragraph are escaped. The result is checked with
-// ParseArticle; problems come back with the Markdown.
-func FromText(text string, meta ImportMeta) (string, Problems, error) {
+// ParseArticle; the parsed article and its problems come back with the
+// Markdown.
+func FromText(text string, meta ImportMeta) (string, *Article, Problems, error) {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	if !utf8.ValidString(text) {
-		return "", nil, fmt.Errorf("import: the text is not UTF-8")
+		return "", nil, nil, fmt.Errorf("import: the text is not UTF-8")
 	}
 	blocks := textBlocks(text)
 	if len(blocks) == 0 {
-		return "", nil, fmt.Errorf("import: the text is empty")
+		return "", nil, nil, fmt.Errorf("import: the text is empty")
 	}
 	title := strings.Join(strings.Fields(blocks[0][0]), " ")
 	blocks[0] = blocks[0][1:]
@@ -67,7 +68,7 @@ func FromText(text string, meta ImportMeta) (string, Problems, error) {
 
 	var b strings.Builder
 	if err := writeFrontMatter(&b, title, meta); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	prevList := false
 	for _, lines := range blocks {
@@ -85,8 +86,8 @@ func FromText(text string, meta ImportMeta) (string, Problems, error) {
 		prevList = kind == blockList
 	}
 	md := b.String()
-	_, problems := ParseArticle(ArticlesDir+"/"+meta.Slug+".md", []byte(md))
-	return md, problems, nil
+	a, problems := ParseArticle(ArticlesDir+"/"+meta.Slug+".md", []byte(md))
+	return md, a, problems, nil
 }
 
 // textBlocks splits text at blank lines into blocks of trimmed lines.

@@ -17,7 +17,7 @@ func TestFromText(t *testing.T) {
 		"Anna Jansen\nWethouder Digitalisering\nGemeente Voorbeeldstad\n\n" +
 		"Bram de Vries\nAdviseur\nGemeente Voorbeeldstad\n\n" +
 		"# geen kop maar tekst die met een hekje begint.\n"
-	md, problems, err := FromText(text, ImportMeta{Part: 2, Parts: 7, Series: "Testreeks", SourceURL: "https://example.org/a", Authors: []string{"Piet Voorbeeld"}})
+	md, _, problems, err := FromText(text, ImportMeta{Part: 2, Parts: 7, Series: "Testreeks", SourceURL: "https://example.org/a", Authors: []string{"Piet Voorbeeld"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestFromTextErrors(t *testing.T) {
 		"no part":   {"Titel\n\nTekst.", ImportMeta{}},
 		"not UTF-8": {"Titel\n\n\xff\xfe", ImportMeta{Part: 1}},
 	} {
-		if _, _, err := FromText(tc.text, tc.meta); err == nil {
+		if _, _, _, err := FromText(tc.text, tc.meta); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
@@ -92,11 +92,10 @@ func TestFromTextOfPartOne(t *testing.T) {
 		}
 		t.Skipf("no seed text beside the repository: %v", err)
 	}
-	md, problems, err := FromText(string(src), ImportMeta{Part: 1, Parts: 7})
+	_, imported, problems, err := FromText(string(src), ImportMeta{Part: 1, Parts: 7})
 	if err != nil || problems.HasErrors() {
 		t.Fatalf("import: %v %v", err, problems)
 	}
-	imported, _ := ParseArticle("import.md", []byte(md))
 	c, err := Load(Shipped())
 	if err != nil {
 		t.Fatal(err)

@@ -46,7 +46,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	md, problems, err := corpus.FromText(string(src), meta)
+	md, a, problems, err := corpus.FromText(string(src), meta)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,6 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	path := *out
 	if *dir != "" {
-		a, _ := corpus.ParseArticle("", []byte(md))
 		path = filepath.Join(*dir, corpus.ArticlesDir, fmt.Sprintf("%02d-%s.md", a.Part, a.Slug))
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
