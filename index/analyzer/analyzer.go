@@ -24,6 +24,7 @@ const (
 	QueryTokenizerName = "vanelkaar_nl_query_words" // words; hyphenated words whole only
 	NormalizeName      = "vanelkaar_nl_normalize"
 	ElisionName        = "vanelkaar_nl_elision"
+	JoinName           = "vanelkaar_nl_join"
 	StopName           = "vanelkaar_nl_stop"
 	AccentVariantName  = "vanelkaar_nl_accent_variant"
 	StemName           = "vanelkaar_nl_stem"
@@ -31,7 +32,7 @@ const (
 )
 
 // filters is the token filter chain shared by both analyzers.
-var filters = []string{NormalizeName, ElisionName, StopName, AccentVariantName, StemName, FoldName}
+var filters = []string{NormalizeName, ElisionName, JoinName, StopName, AccentVariantName, StemName, FoldName}
 
 // Config is the definition of the index-time analyzer, for
 // mapping.IndexMappingImpl.AddCustomAnalyzer.
@@ -88,6 +89,7 @@ func init() {
 	tokenFilters := map[string]analysis.TokenFilter{
 		NormalizeName:     normalizeFilter{},
 		ElisionName:       elisionFilter{},
+		JoinName:          joinFilter{},
 		StopName:          stopFilter{},
 		AccentVariantName: accentVariantFilter{},
 		StemName:          stemFilter{},

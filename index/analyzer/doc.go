@@ -14,19 +14,24 @@
 //     each of its parts of two or more characters ("noord-holland",
 //     "noord", "holland"); the query analyzer keeps only the whole word,
 //     because the parts add nothing there but would loosen the query.
+//     An acronym written with points ("a.s.", "A.V.G.", "t.a.v.") is one
+//     word, indexed without its points, so it meets the undotted spelling.
 //  2. Normalize: NFC, lower case, curly apostrophes (’ ‘ ʼ ′ ` ´) made
 //     straight, hyphen characters (‐ ‑) made "-", format characters such
 //     as the soft hyphen removed, the ligature ĳ written as ij.
 //  3. Elision: a leading apostrophe is dropped ("'s-hertogenbosch" and
 //     "s-hertogenbosch" meet); a clitic on its own ('s, 't, 'n, ...) is a
 //     function word and goes.
-//  4. Stop words: Snowball's Dutch stop word list (package dutch).
-//  5. Accent variant: a word with diacritics is also passed on without
+//  4. Join: a hyphenated word is also passed on without its hyphens, at
+//     the same position, so "start-ups" meets "startups" and "e-mail"
+//     meets "email" (ranges of digits and "'s-" place names excepted).
+//  5. Stop words: Snowball's Dutch stop word list (package dutch).
+//  6. Accent variant: a word with diacritics is also passed on without
 //     them, at the same position, so the stemmer sees both spellings.
-//  6. Stem: the Snowball Dutch stemmer of package dutch. Of a hyphenated
+//  7. Stem: the Snowball Dutch stemmer of package dutch. Of a hyphenated
 //     word only the last part is stemmed ("e-mails" becomes "e-mail"),
 //     since Dutch inflects a compound at its end.
-//  7. Fold: diacritics are removed after stemming, so "financiële" meets
+//  8. Fold: diacritics are removed after stemming, so "financiële" meets
 //     "financiele" (through its variant, stem "financiel") as well as
 //     "financieel" (stem "financieel"), and "geïnterviewde" meets
 //     "geinterviewde"; duplicate terms at one position are dropped.

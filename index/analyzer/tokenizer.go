@@ -36,6 +36,13 @@ func (t tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			i += n
 			continue
 		}
+		if end, letters := acronymAt(input, start); end > 0 {
+			pos++
+			out = append(out, s.termToken(input, letters, start, end, pos))
+			i = end
+			prevWord = true
+			continue
+		}
 		end, numeric := scanWord(input, start, &hyphens)
 		pos++
 		typ := analysis.AlphaNumeric
@@ -65,6 +72,47 @@ func (t tokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 type span struct{ start, end int }
+
+// acronymAt recognizes an acronym written with points at start ("a.s.",
+// "A.V.G.", "t.a.v."): two or more single letters, each followed by a
+// point (the last one's is optional), not followed by a word. It returns
+// the end of the acronym (after its last point) and its letters without
+// the points, so that "a.s." meets "as" and "A.V.G." meets "AVG"; end is
+// 0 when there is none. A point before start (a domain name, "x.a.b.")
+// is no acronym.
+func acronymAt(in []byte, start int) (end int, letters []byte) {
+	if start > 0 && in[start-1] == '.' {
+		return 0, nil
+	}
+	j := start
+	n := 0
+	for {
+		r, size := decode(in, j)
+		if !unicode.IsLetter(r) || isApostrophe(r) {
+			break
+		}
+		next, _ := decode(in, j+size)
+		if next != '.' {
+			if n > 0 && !isWordRune(next) && !isApostrophe(next) && !isHyphen(next) {
+				// The last letter without its point: "a.s".
+				letters = append(letters, in[j:j+size]...)
+				n++
+				j += size
+			}
+			break
+		}
+		letters = append(letters, in[j:j+size]...)
+		n++
+		j += size + 1
+	}
+	if n < 2 {
+		return 0, nil
+	}
+	if next, _ := decode(in, j); isWordRune(next) || isApostrophe(next) || isHyphen(next) {
+		return 0, nil
+	}
+	return j, letters
+}
 
 // scanWord returns the end of the word that starts at start (at a word
 // rune or an elision apostrophe), whether it has no letters, and the spans
@@ -270,6 +318,13 @@ func estimateTokens(n int) int { return n/6 + 2 }
 // the input.
 type slab struct {
 	block []analysis.Token
+}
+
+// termToken is a token whose term is not a slice of the input.
+func (s *slab) termToken(input, term []byte, start, end, pos int) *analysis.Token {
+	t := s.token(input, start, end, pos, analysis.AlphaNumeric)
+	t.Term = term
+	return t
 }
 
 func (s *slab) token(input []byte, start, end, pos int, typ analysis.TokenType) *analysis.Token {
