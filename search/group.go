@@ -20,37 +20,50 @@ const GroupHits = 3
 // most results. A user who wants others side by side selects them.
 const MaxGroups = 10
 
-// groups answers group=municipality: for each municipality with results
-// (only the selected ones when the request selects some; at most
-// MaxGroups), its number of results and its best hits, so that peers can
-// be compared side by side. Groups come best first: by their best hit's
-// score when ranking by relevance, else by their number of results.
+// groups answers group=municipality and group=article: for each
+// municipality (or article) with results (only the selected
+// municipalities when the request selects some; at most MaxGroups), its
+// number of results and its best hits, so that peers can be compared side
+// by side. Groups come best first: by their best hit's score when ranking
+// by relevance, else by their number of results (articles: in reading
+// order).
 //
-// One pass over the matches keeps each municipality's best hits (see
-// topPerMunicipality), and one more search fetches the term locations of
-// those few for their snippets: a search per municipality would cost as
-// many full searches as there are groups.
+// One pass over the matches keeps each value's best hits (see topPer),
+// and one more search fetches the term locations of those few for their
+// snippets: a search per group would cost as many full searches as there
+// are groups.
 func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool, terms map[string]bool, res *Result) ([]Group, error) {
+	field := index.FieldMunicipality
 	var values []FacetValue
-	for _, v := range res.Facets.Municipality {
-		if v.Count > 0 && (len(req.Filters[FacetMunicipality]) == 0 || v.Selected) {
-			values = append(values, v)
+	if req.Group == GroupArticle {
+		field = index.FieldArticle
+	} else {
+		for _, v := range res.Facets.Municipality {
+			if v.Count > 0 && (len(req.Filters[FacetMunicipality]) == 0 || v.Selected) {
+				values = append(values, v)
+			}
+		}
+		// The facet lists values most results first; equal counts keep
+		// the labels' order.
+		values = values[:min(len(values), MaxGroups)]
+		if len(values) == 0 {
+			return []Group{}, nil
 		}
 	}
-	// The facet lists values most results first; equal counts keep the
-	// labels' order.
-	values = values[:min(len(values), MaxGroups)]
-	if len(values) == 0 {
-		return []Group{}, nil
-	}
 	query := translate(req, q, l.analyzeTerms, anyWord, "")
-	wanted := map[string]bool{}
-	for _, v := range values {
-		wanted[v.Value] = true
+	var wanted map[string]bool // nil: every value
+	if values != nil {
+		wanted = map[string]bool{}
+		for _, v := range values {
+			wanted[v.Value] = true
+		}
 	}
-	top, err := l.topPerMunicipality(ctx, query, wanted, req.Sort == SortArticle)
+	top, counts, err := l.topPer(ctx, query, field, wanted, req.Sort == SortArticle)
 	if err != nil {
 		return nil, err
+	}
+	if req.Group == GroupArticle {
+		values = articleValues(top, counts)
 	}
 	var ids []string
 	for _, cands := range top {
@@ -81,8 +94,17 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 				return nil, err
 			}
 			g.Hits = append(g.Hits, h)
+			if g.Label == "" && h.Article != nil {
+				g.Label = h.Article.Title
+			}
 		}
 		groups = append(groups, g)
+	}
+	first := func(g Group) string {
+		if c := top[g.Value]; len(c) > 0 {
+			return c[0].order
+		}
+		return ""
 	}
 	best := func(g Group) float64 {
 		if len(g.Hits) == 0 {
@@ -94,6 +116,9 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 		a, b := groups[i], groups[j]
 		if req.Sort == SortRelevance && best(a) != best(b) {
 			return best(a) > best(b)
+		}
+		if req.Group == GroupArticle {
+			return first(a) < first(b)
 		}
 		if a.Total != b.Total {
 			return a.Total > b.Total
@@ -122,17 +147,34 @@ func (c candidate) better(d candidate, readingOrder bool) bool {
 	return c.id < d.id
 }
 
-// topPerMunicipality runs query once over the whole index and keeps, for
-// each wanted municipality, its GroupHits best matches: a collector of
-// our own, since bleve's keeps one ranking only.
-func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted map[string]bool, readingOrder bool) (map[string][]candidate, error) {
+// articleValues are the groups of group=article: the articles with the
+// most results, at most MaxGroups; their labels come from their hits.
+func articleValues(top map[string][]candidate, counts map[string]int) []FacetValue {
+	var values []FacetValue
+	for v := range top {
+		values = append(values, FacetValue{Value: v, Count: counts[v]})
+	}
+	sort.Slice(values, func(i, j int) bool {
+		if values[i].Count != values[j].Count {
+			return values[i].Count > values[j].Count
+		}
+		return top[values[i].Value][0].order < top[values[j].Value][0].order
+	})
+	return values[:min(len(values), MaxGroups)]
+}
+
+// topPer runs query once over the whole index and keeps, for each wanted
+// value of field (every value when wanted is nil), its GroupHits best
+// matches and its number of matches: a collector of our own, since
+// bleve's keeps one ranking only.
+func (l *loaded) topPer(ctx context.Context, query bq.Query, field string, wanted map[string]bool, readingOrder bool) (map[string][]candidate, map[string]int, error) {
 	adv, err := l.idx.Advanced()
 	if err != nil {
-		return nil, fmt.Errorf("search groups: %w", err)
+		return nil, nil, fmt.Errorf("search groups: %w", err)
 	}
 	reader, err := adv.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("search groups: %w", err)
+		return nil, nil, fmt.Errorf("search groups: %w", err)
 	}
 	defer reader.Close()
 	opts := bsearch.SearcherOptions{}
@@ -141,38 +183,39 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 	}
 	searcher, err := query.Searcher(l.scoring(ctx), reader, l.idx.Mapping(), opts)
 	if err != nil {
-		return nil, fmt.Errorf("search groups: %w", err)
+		return nil, nil, fmt.Errorf("search groups: %w", err)
 	}
 	defer searcher.Close()
-	dvr, err := reader.DocValueReader([]string{index.FieldMunicipality, index.FieldOrder, index.FieldWords})
+	dvr, err := reader.DocValueReader([]string{field, index.FieldOrder, index.FieldWords})
 	if err != nil {
-		return nil, fmt.Errorf("search groups: %w", err)
+		return nil, nil, fmt.Errorf("search groups: %w", err)
 	}
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0),
 		IndexReader:       reader,
 	}
 	top := map[string][]candidate{}
+	counts := map[string]int{}
 	var munis []string
 	var order, words string
 	for n := 0; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		dm, err := searcher.Next(sctx)
 		if err != nil {
-			return nil, fmt.Errorf("search groups: %w", err)
+			return nil, nil, fmt.Errorf("search groups: %w", err)
 		}
 		if dm == nil {
 			break
 		}
 		munis, order, words = munis[:0], "", ""
-		err = dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
-			switch field {
-			case index.FieldMunicipality:
-				if wanted[string(term)] {
+		err = dvr.VisitDocValues(dm.IndexInternalID, func(name string, term []byte) {
+			switch name {
+			case field:
+				if wanted == nil || wanted[string(term)] {
 					munis = append(munis, string(term))
 				}
 			case index.FieldOrder:
@@ -182,23 +225,24 @@ func (l *loaded) topPerMunicipality(ctx context.Context, query bq.Query, wanted 
 			}
 		})
 		if err != nil {
-			return nil, fmt.Errorf("search groups: %w", err)
+			return nil, nil, fmt.Errorf("search groups: %w", err)
 		}
 		if len(munis) > 0 {
 			id, err := reader.ExternalID(dm.IndexInternalID)
 			if err != nil {
-				return nil, fmt.Errorf("search groups: %w", err)
+				return nil, nil, fmt.Errorf("search groups: %w", err)
 			}
 			// The same length prior as hitsRequest's, so a group ranks
 			// its hits as a filtered search would.
 			c := candidate{id: id, score: dm.Score * lengthFactor(words), order: order}
 			for _, m := range munis {
 				top[m] = keepBest(top[m], c, readingOrder)
+				counts[m]++
 			}
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	return top, nil
+	return top, counts, nil
 }
 
 // keepBest adds c to the best GroupHits candidates, kept in order.

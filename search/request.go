@@ -39,6 +39,7 @@ const (
 const (
 	GroupNone         = ""
 	GroupMunicipality = "municipality"
+	GroupArticle      = "article"
 )
 
 // Request limits.
@@ -56,7 +57,16 @@ type Request struct {
 	Page    int                 // 1-based; 0 means 1
 	Size    int                 // hits per page; 0 means DefaultSize
 	Sort    string              // SortRelevance or SortArticle; "" picks by query
-	Group   string              // GroupNone or GroupMunicipality
+	Group   string              // GroupNone, GroupMunicipality or GroupArticle
+	// Prefix asks for instant search, as the user types: the last word
+	// also matches the words it begins (unless a space ends it), and a
+	// query left unfinished (an unclosed quotation mark, a dangling minus
+	// or OR) is read leniently instead of refused.
+	Prefix bool
+
+	// prefixTerms are the indexed terms of the words the open last word
+	// begins; set by Search for translate.
+	prefixTerms []string
 }
 
 // String is the request's canonical form, as a URL query string with keys
@@ -85,6 +95,9 @@ func (r Request) String() string {
 	if r.Group != "" {
 		v.Set("group", r.Group)
 	}
+	if r.Prefix {
+		v.Set("prefix", "true")
+	}
 	return v.Encode()
 }
 
@@ -105,6 +118,9 @@ func (r Request) normalized(labels index.Labels) (Request, Query, error) {
 		add("q", "is longer than %d characters", MaxQueryRunes)
 	default:
 		parsed, err := Parse(out.Query)
+		if err != nil && r.Prefix {
+			parsed, err = parseLenient(out.Query)
+		}
 		if err != nil {
 			add("q", "%s", strings.TrimPrefix(err.Error(), "query syntax: "))
 		} else {
@@ -152,10 +168,12 @@ func (r Request) normalized(labels index.Labels) (Request, Query, error) {
 		add("sort", "must be %q or %q", SortRelevance, SortArticle)
 	}
 	switch out.Group {
-	case GroupNone, GroupMunicipality:
+	case GroupNone, GroupMunicipality, GroupArticle:
 	default:
-		add("group", "must be %q or empty", GroupMunicipality)
+		add("group", "must be %q, %q or empty", GroupMunicipality, GroupArticle)
 	}
+	// Only a word still being typed is open: a space after it ends it.
+	out.Prefix = r.Prefix && lastWordOpen(r.Query)
 	if len(bad) > 0 {
 		return r, nil, &RequestError{Params: bad}
 	}

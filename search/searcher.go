@@ -187,6 +187,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if req.Prefix {
+		if t, ok := openWord(q); ok {
+			req.prefixTerms = l.vocab.completions(t.Text)
+		}
+	}
 	res := &Result{Query: req.Query, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll}
 	if len(q.(And).Qs) == 0 {
 		res.Match = MatchNone
@@ -205,10 +210,17 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	res.Total = br.Total
-	if res.Suggestion, err = l.didYouMean(ctx, req, q, res); err != nil {
-		return nil, err
+	// A word still being typed that begins words of the corpus is not a
+	// typo: no did-you-mean for it.
+	if len(req.prefixTerms) == 0 {
+		if res.Suggestion, err = l.didYouMean(ctx, req, q, res); err != nil {
+			return nil, err
+		}
 	}
 	terms := l.queryTerms(q)
+	for _, t := range req.prefixTerms {
+		terms[t] = true
+	}
 	for _, dm := range br.Hits {
 		h, err := l.hit(dm, terms)
 		if err != nil {
@@ -216,7 +228,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		res.Hits = append(res.Hits, h)
 	}
-	if req.Group == GroupMunicipality {
+	if req.Group != GroupNone {
 		if res.Groups, err = l.groups(ctx, req, q, res.Match == MatchAny, terms, res); err != nil {
 			return nil, err
 		}

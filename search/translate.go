@@ -23,7 +23,7 @@ type analyzeFunc func(text string) [][]string
 // (all must match, or any when anyWord is set) and the filters of every
 // facet except skip.
 func translate(r Request, q Query, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
-	text := textQuery(q, analyze, anyWord)
+	text := textQuery(q, analyze, anyWord, r.prefixTerms)
 	if text == nil && positiveClauses(q) > 0 {
 		// Every word the user typed is a stop word ("de het"): the index
 		// holds none of them, so nothing matches. Matching everything
@@ -74,19 +74,24 @@ func filterQuery(filters map[string][]string, skip string) bq.Query {
 
 // textQuery builds the query of the user's words, or nil for none. Words
 // that the analyzer drops entirely (stop words such as "de") are left out
-// rather than making the query match nothing.
-func textQuery(q Query, analyze analyzeFunc, anyWord bool) bq.Query {
+// rather than making the query match nothing. The last word also matches
+// the terms of completions (instant search), when there are any.
+func textQuery(q Query, analyze analyzeFunc, anyWord bool, completions []string) bq.Query {
 	and, _ := q.(And)
 	var must, mustNot, should []bq.Query
 	var plain []string
-	for _, c := range and.Qs {
+	for i, c := range and.Qs {
 		switch c := c.(type) {
 		case Not:
 			if sub := clauseQuery(c.Q, analyze); sub != nil {
 				mustNot = append(mustNot, sub)
 			}
 		default:
-			if sub := clauseQuery(c, analyze); sub != nil {
+			sub := clauseQuery(c, analyze)
+			if _, ok := c.(Term); ok && i == len(and.Qs)-1 {
+				sub = withCompletions(sub, completions)
+			}
+			if sub != nil {
 				must = append(must, sub)
 				if t, ok := c.(Term); ok {
 					plain = append(plain, t.Text)

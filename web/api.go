@@ -60,6 +60,13 @@ func searchRequest(v url.Values) (search.Request, []search.InvalidParam) {
 	}
 	num("page", &r.Page)
 	num("size", &r.Size)
+	switch v.Get("prefix") {
+	case "", "false", "0":
+	case "true", "1":
+		r.Prefix = true
+	default:
+		bad = append(bad, search.InvalidParam{Name: "prefix", Reason: "must be true or false"})
+	}
 	return r, bad
 }
 
