@@ -30,7 +30,12 @@ var (
 // not stop at the first) and no corpus. Warnings are kept in
 // Corpus.Warnings.
 func Load(fsys fs.FS) (*Corpus, error) {
-	c, ps := load(fsys)
+	return LoadWith(fsys, DefaultLimits)
+}
+
+// LoadWith is Load within the given limits.
+func LoadWith(fsys fs.FS, lim Limits) (*Corpus, error) {
+	c, ps := load(fsys, lim)
 	if ps.HasErrors() {
 		return nil, ps
 	}
@@ -41,22 +46,28 @@ func Load(fsys fs.FS) (*Corpus, error) {
 // Check reads the corpus and returns every problem, errors and warnings, in
 // file and line order.
 func Check(fsys fs.FS) Problems {
-	_, ps := load(fsys)
+	return CheckWith(fsys, DefaultLimits)
+}
+
+// CheckWith is Check within the given limits.
+func CheckWith(fsys fs.FS, lim Limits) Problems {
+	_, ps := load(fsys, lim)
 	return ps
 }
 
-func load(fsys fs.FS) (*Corpus, Problems) {
+func load(fsys fs.FS, lim Limits) (*Corpus, Problems) {
 	ps := &problems{}
+	r := &reader{fsys: fsys, lim: lim.withDefaults()}
 	c := &Corpus{
 		articleBySlug: map[string]*Article{},
 		personByID:    map[string]*Person{},
 		themeByID:     map[string]*Theme{},
 		muniByID:      map[string]*Municipality{},
 	}
-	c.loadThemes(fsys, ps)
-	c.loadMunicipalities(fsys, ps)
-	c.loadPeople(fsys, ps)
-	c.loadArticles(fsys, ps)
+	c.loadThemes(r, ps)
+	c.loadMunicipalities(r, ps)
+	c.loadPeople(r, ps)
+	c.loadArticles(r, ps)
 	if !ps.list.HasErrors() {
 		c.link(ps)
 	}
@@ -71,13 +82,13 @@ func load(fsys fs.FS) (*Corpus, Problems) {
 }
 
 // registry reads a YAML file that holds a list of mappings.
-func registry(fsys fs.FS, name string, ps *problems, each func(m *mapping)) {
-	src, err := fs.ReadFile(fsys, name)
+func registry(r *reader, name string, ps *problems, each func(m *mapping)) {
+	src, err := r.readFile(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			ps.errorf(name, 0, "file is missing: a corpus needs %s, %s, %s and a folder %s/", PeopleFile, ThemesFile, MunicipalitiesFile, ArticlesDir)
 		} else {
-			ps.errorf(name, 0, "cannot read: %v", err)
+			ps.errorf(name, 0, "%s", readProblem(err))
 		}
 		return
 	}
@@ -115,9 +126,9 @@ func requireID(m *mapping, seen map[string]int) (string, bool) {
 	return id, true
 }
 
-func (c *Corpus) loadThemes(fsys fs.FS, ps *problems) {
+func (c *Corpus) loadThemes(r *reader, ps *problems) {
 	seen := map[string]int{}
-	registry(fsys, ThemesFile, ps, func(m *mapping) {
+	registry(r, ThemesFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		t := &Theme{ID: id}
 		var line int
@@ -134,9 +145,9 @@ func (c *Corpus) loadThemes(fsys fs.FS, ps *problems) {
 	})
 }
 
-func (c *Corpus) loadMunicipalities(fsys fs.FS, ps *problems) {
+func (c *Corpus) loadMunicipalities(r *reader, ps *problems) {
 	seen := map[string]int{}
-	registry(fsys, MunicipalitiesFile, ps, func(m *mapping) {
+	registry(r, MunicipalitiesFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		mu := &Municipality{ID: id}
 		var line int
@@ -153,9 +164,9 @@ func (c *Corpus) loadMunicipalities(fsys fs.FS, ps *problems) {
 	})
 }
 
-func (c *Corpus) loadPeople(fsys fs.FS, ps *problems) {
+func (c *Corpus) loadPeople(r *reader, ps *problems) {
 	seen := map[string]int{}
-	registry(fsys, PeopleFile, ps, func(m *mapping) {
+	registry(r, PeopleFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		p := &Person{ID: id, Line: m.line()}
 		var line int
@@ -191,13 +202,17 @@ func categoryIDs(cs []Category) string {
 	return strings.Join(ids, ", ")
 }
 
-func (c *Corpus) loadArticles(fsys fs.FS, ps *problems) {
-	entries, err := fs.ReadDir(fsys, ArticlesDir)
+func (c *Corpus) loadArticles(r *reader, ps *problems) {
+	err := r.checkDir(ArticlesDir)
+	var entries []fs.DirEntry
+	if err == nil {
+		entries, err = fs.ReadDir(r.fsys, ArticlesDir)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			ps.errorf(ArticlesDir, 0, "folder is missing: a corpus needs its articles in %s/", ArticlesDir)
 		} else {
-			ps.errorf(ArticlesDir, 0, "cannot read: %v", err)
+			ps.errorf(ArticlesDir, 0, "%s", readProblem(err))
 		}
 		return
 	}
@@ -206,9 +221,9 @@ func (c *Corpus) loadArticles(fsys fs.FS, ps *problems) {
 			continue
 		}
 		p := path.Join(ArticlesDir, e.Name())
-		src, err := fs.ReadFile(fsys, p)
+		src, err := r.readFile(p)
 		if err != nil {
-			ps.errorf(p, 0, "cannot read: %v", err)
+			ps.errorf(p, 0, "%s", readProblem(err))
 			continue
 		}
 		a := c.parseArticle(p, src, ps)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,7 +21,8 @@ import (
 // corpus to a folder.
 func runBench(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "bench", "[--passages N,N...] [--rounds N] [--postgres DSN] [--sqlite] [--per-query] | --generate DIR [--passages N]")
-	dir := fs.String("corpus", "", "the real corpus to measure besides the generated ones (default: the embedded corpus)")
+	var src corpusSource
+	src.addFlags(fs, "the real corpus to measure besides the generated ones (default: the embedded corpus)")
 	sizes := fs.String("passages", "100000", "passages of each generated corpus, comma-separated; 0 for none")
 	seed := fs.Uint64("seed", synth.DefaultSeed, "seed of the generated corpora")
 	rounds := fs.Int("rounds", 20, "timed rounds: each query runs once per round on every engine")
@@ -66,7 +68,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s: %w", *queriesFile, err)
 		}
 	}
-	sets, err := benchSets(*dir, counts, *seed, cfg.Progress)
+	sets, err := benchSets(src, counts, *seed, cfg.Progress)
 	if err != nil {
 		return err
 	}
@@ -108,8 +110,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 }
 
 // benchSets loads the real corpus and generates the others.
-func benchSets(dir string, counts []int, seed uint64, progress func(string)) ([]*bench.Set, error) {
-	c, err := loadCorpus(dir)
+func benchSets(src corpusSource, counts []int, seed uint64, progress func(string)) ([]*bench.Set, error) {
+	dir := src.Dir
+	c, err := src.load()
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +131,8 @@ func benchSets(dir string, counts []int, seed uint64, progress func(string)) ([]
 		if err != nil {
 			return nil, err
 		}
-		c, err := corpus.Load(files)
+		// A generated corpus is ours, not an editor's: no size limits.
+		c, err := corpus.LoadWith(files, corpus.Limits{MaxFileBytes: math.MaxInt64 / 2, MaxTotalBytes: math.MaxInt64 / 2})
 		if err != nil {
 			return nil, fmt.Errorf("generated corpus of %d passages: %w", n, err)
 		}

@@ -11,7 +11,8 @@ import (
 // runCheck validates a corpus and prints every problem as path:line: message.
 func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "check", "[--corpus DIR]")
-	dir := fs.String("corpus", "", "corpus folder (default: the embedded corpus)")
+	var src corpusSource
+	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -19,11 +20,32 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	problems := corpus.Check(corpusFS(*dir))
+	// Reading is bounded by the limits, but the command still stops at
+	// once on SIGTERM or Ctrl-C rather than finish a large corpus.
+	type checked struct {
+		ps  corpus.Problems
+		err error
+	}
+	done := make(chan checked, 1)
+	go func() {
+		ps, err := src.check()
+		done <- checked{ps, err}
+	}()
+	var problems corpus.Problems
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(e.stderr, "check: stopped")
+		return exitError{130}
+	case c := <-done:
+		if c.err != nil {
+			return c.err
+		}
+		problems = c.ps
+	}
 	errs, warns := 0, 0
 	for _, p := range problems {
-		if *dir != "" {
-			p.Path = filepath.Join(*dir, filepath.FromSlash(p.Path))
+		if src.Dir != "" {
+			p.Path = filepath.Join(src.Dir, filepath.FromSlash(p.Path))
 		}
 		fmt.Fprintln(e.stdout, p.String())
 		if p.Severity == corpus.Error {

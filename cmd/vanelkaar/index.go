@@ -10,7 +10,8 @@ import (
 // runIndex builds an index folder from a corpus.
 func runIndex(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "index", "[--corpus DIR] --out DIR")
-	dir := fs.String("corpus", "", "corpus folder (default: the embedded corpus)")
+	var src corpusSource
+	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	out := fs.String("out", "", "index folder to build into (required)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -19,7 +20,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	c, err := loadCorpus(*dir)
+	c, err := src.load()
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,8 @@ func (l *listFlag) Set(v string) error {
 func runSearch(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", "[--json] [--theme ID] [--municipality ID] [--role ID] [--kind K] QUERY...")
 	asJSON := fs.Bool("json", false, "print the result as JSON, as the API does")
-	dir := fs.String("corpus", "", "corpus folder (default: the embedded corpus)")
+	var src corpusSource
+	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	indexDir := fs.String("index", "", "search this index folder instead of indexing the corpus")
 	page := fs.Int("page", 1, "page of results")
 	size := fs.Int("size", search.DefaultSize, "results per page")
@@ -49,7 +50,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 			req.Filters[f] = *l
 		}
 	}
-	s, err := openSearcher(ctx, *dir, *indexDir)
+	s, err := openSearcher(ctx, src, *indexDir)
 	if err != nil {
 		return err
 	}
@@ -68,11 +69,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 }
 
 // openSearcher opens an index folder, or indexes the corpus in memory.
-func openSearcher(ctx context.Context, corpusDir, indexDir string) (*search.Searcher, error) {
+func openSearcher(ctx context.Context, src corpusSource, indexDir string) (*search.Searcher, error) {
 	if indexDir != "" {
 		return search.Open(indexDir)
 	}
-	c, err := loadCorpus(corpusDir)
+	c, err := src.load()
 	if err != nil {
 		return nil, err
 	}

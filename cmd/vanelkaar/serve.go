@@ -21,9 +21,10 @@ import (
 
 // serveConfig is what `vanelkaar serve` is told.
 type serveConfig struct {
-	Addr      string
-	CorpusDir string
-	IndexDir  string
+	Addr string
+	// Corpus is the --corpus folder and the limits of reading it.
+	Corpus   corpusSource
+	IndexDir string
 	// Watch rebuilds the index when a file of the corpus folder changes,
 	// once the folder has been quiet for WatchDelay.
 	Watch      bool
@@ -56,6 +57,9 @@ var wrapForTest func(http.Handler) http.Handler
 var serveEnv = []envVar{
 	{"addr", "VANELKAAR_ADDR"},
 	{"corpus", "VANELKAAR_CORPUS"},
+	{"max-file-bytes", "VANELKAAR_MAX_FILE_BYTES"},
+	{"max-corpus-bytes", "VANELKAAR_MAX_CORPUS_BYTES"},
+	{"follow-links", "VANELKAAR_FOLLOW_LINKS"},
 	{"index", "VANELKAAR_INDEX"},
 	{"watch", "VANELKAAR_WATCH"},
 	{"watch-delay", "VANELKAAR_WATCH_DELAY"},
@@ -106,7 +110,7 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	fs := newFlags(e, "serve", "[--addr 127.0.0.1:8080] [--corpus DIR] [--index DIR] [--watch] [flags]")
 	var cfg serveConfig
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.StringVar(&cfg.CorpusDir, "corpus", "", "corpus folder (default: the embedded corpus)")
+	cfg.Corpus.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	fs.StringVar(&cfg.IndexDir, "index", "", "index folder (built by `vanelkaar index`) to serve and to rebuild into (default: a temporary folder)")
 	fs.BoolVar(&cfg.Watch, "watch", false, "rebuild the index when a file in the --corpus folder changes")
 	fs.DurationVar(&cfg.WatchDelay, "watch-delay", 500*time.Millisecond, "with --watch, wait until the corpus has been quiet this long")
@@ -129,7 +133,7 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 		fs.Usage()
 		return cfg, errUsage
 	}
-	if cfg.Watch && cfg.CorpusDir == "" {
+	if cfg.Watch && cfg.Corpus.Dir == "" {
 		fmt.Fprintln(e.stderr, "serve: --watch needs --corpus DIR: the embedded corpus never changes")
 		return cfg, errUsage
 	}
@@ -153,7 +157,7 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 // swapped in without failing a request; a rebuild that fails leaves the
 // previous index serving.
 func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.Logger) error {
-	b := &builder{corpusDir: cfg.CorpusDir, dir: cfg.IndexDir, logger: logger}
+	b := &builder{corpus: cfg.Corpus, dir: cfg.IndexDir, logger: logger}
 	// Deferred calls run last first: the index is closed before its
 	// temporary folder is removed, both after the server has shut down.
 	defer b.removeTemp()
@@ -189,7 +193,7 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 	var watcher *corpusWatcher
 	if cfg.Watch {
 		var err error
-		if watcher, err = newCorpusWatcher(cfg.CorpusDir, cfg.WatchDelay); err != nil {
+		if watcher, err = newCorpusWatcher(cfg.Corpus.Dir, cfg.WatchDelay); err != nil {
 			ln.Close()
 			return err
 		}
@@ -254,7 +258,7 @@ func startIndex(ctx context.Context, cfg serveConfig, s *search.Searcher, rl *se
 			return nil
 		}
 		logger.Error("cannot open the index folder; building a new index from the corpus",
-			"dir", cfg.IndexDir, "err", err.Error(), "corpus", corpusName(cfg.CorpusDir))
+			"dir", cfg.IndexDir, "err", err.Error(), "corpus", corpusName(cfg.Corpus.Dir))
 	}
 	err := rl.ReloadNow(ctx)
 	if err == nil || cfg.IndexDir == "" || isCorpusError(err) || ctx.Err() != nil {
@@ -274,8 +278,8 @@ func startIndex(ctx context.Context, cfg serveConfig, s *search.Searcher, rl *se
 // builder builds an index of the corpus into an index folder; the reloader
 // calls its build method.
 type builder struct {
-	corpusDir string
-	logger    *slog.Logger
+	corpus corpusSource
+	logger *slog.Logger
 
 	mu  sync.Mutex
 	dir string // the index folder; "" until the first build makes a temporary one
@@ -283,12 +287,12 @@ type builder struct {
 }
 
 func (b *builder) build(ctx context.Context) (string, error) {
-	c, err := loadCorpus(b.corpusDir)
+	c, err := b.corpus.load()
 	if err != nil {
-		return "", inCorpusDir(err, b.corpusDir)
+		return "", inCorpusDir(err, b.corpus.Dir)
 	}
 	for _, w := range c.Warnings {
-		b.logger.Warn("corpus", "problem", problemIn(w, b.corpusDir).String())
+		b.logger.Warn("corpus", "problem", problemIn(w, b.corpus.Dir).String())
 	}
 	dir := b.folder()
 	if dir == "" {

@@ -32,7 +32,7 @@ type liveServer struct {
 // short watch delay.
 func testServeConfig(corpusDir string) serveConfig {
 	return serveConfig{
-		CorpusDir:       corpusDir,
+		Corpus:          corpusSource{Dir: corpusDir},
 		WatchDelay:      100 * time.Millisecond,
 		RequestTimeout:  10 * time.Second,
 		ShutdownTimeout: 10 * time.Second,

@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"vanelkaar/corpus"
 	"vanelkaar/search"
 )
 
@@ -266,7 +267,7 @@ func TestServeRemovesTemporaryIndex(t *testing.T) {
 }
 
 func TestServeConfigFromFlagsAndEnv(t *testing.T) {
-	defaults := serveConfig{Addr: "127.0.0.1:8080", WatchDelay: 500 * time.Millisecond, LogFormat: "text", LogLevel: "info",
+	defaults := serveConfig{Addr: "127.0.0.1:8080", Corpus: corpusSource{Limits: corpus.DefaultLimits}, WatchDelay: 500 * time.Millisecond, LogFormat: "text", LogLevel: "info",
 		RateLimit: 10, RateBurst: 20, RequestTimeout: 10 * time.Second, ShutdownTimeout: 15 * time.Second}
 	with := func(f func(c *serveConfig)) serveConfig {
 		c := defaults
@@ -286,7 +287,7 @@ func TestServeConfigFromFlagsAndEnv(t *testing.T) {
 			"VANELKAAR_WATCH": "true", "VANELKAAR_WATCH_DELAY": "2s", "VANELKAAR_LOG_FORMAT": "json", "VANELKAAR_LOG_LEVEL": "warn",
 			"VANELKAAR_RATE_LIMIT": "2.5", "VANELKAAR_RATE_BURST": "5", "VANELKAAR_TRUST_PROXY": "1",
 			"VANELKAAR_REQUEST_TIMEOUT": "3s", "VANELKAAR_SHUTDOWN_TIMEOUT": "1m", "VANELKAAR_ADMIN_TOKEN": "geheim",
-		}, nil, serveConfig{Addr: "0.0.0.0:9000", CorpusDir: "/srv/corpus", IndexDir: "/srv/index", Watch: true,
+		}, nil, serveConfig{Addr: "0.0.0.0:9000", Corpus: corpusSource{Dir: "/srv/corpus", Limits: corpus.DefaultLimits}, IndexDir: "/srv/index", Watch: true,
 			WatchDelay: 2 * time.Second, LogFormat: "json", LogLevel: "warn", AdminToken: "geheim", RateLimit: 2.5, RateBurst: 5,
 			TrustProxy: true, RequestTimeout: 3 * time.Second, ShutdownTimeout: time.Minute}, 0},
 		{"flags win over the environment",
