@@ -275,6 +275,10 @@ func (c *Corpus) decide(uses []nameUse, p *Passage) (string, string) {
 	for _, u := range uses {
 		name := p.Text[u.start:u.end]
 		switch {
+		case len(u.strangers) > 0 && len(u.people) == 0 && u.full:
+			return "", fmt.Sprintf("“%s” is not in %s", name, PeopleFile)
+		case len(u.strangers) > 0:
+			return "", fmt.Sprintf("“%s” could be %s", name, strings.Join(append(c.peopleNames(u.people), strangerNames(u.strangers)...), " or "))
 		case len(u.people) > 1:
 			return "", fmt.Sprintf("“%s” could be %s", name, c.peopleList(u.people, " or "))
 		case len(u.people) == 0:
@@ -286,6 +290,25 @@ func (c *Corpus) decide(uses []nameUse, p *Passage) (string, string) {
 		return "", fmt.Sprintf("the sentence before it names %s", c.peopleList(ids, " and "))
 	}
 	return ids[0], ""
+}
+
+func (c *Corpus) peopleNames(ids []string) []string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = id
+		if p := c.personByID[id]; p != nil {
+			names[i] = fmt.Sprintf("%s (%s)", p.Name, id)
+		}
+	}
+	return names
+}
+
+func strangerNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n + " (not in " + PeopleFile + ")"
+	}
+	return out
 }
 
 func (c *Corpus) peopleList(ids []string, sep string) string {

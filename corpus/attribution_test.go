@@ -96,3 +96,61 @@ func TestAttributionRules(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedSurname: a surname shared by someone in people.yaml (Marieke
+// Jansen) and someone the article introduces who is not (Albert Jansen)
+// names no one from then on; the quote stays unattributed and the check
+// says why.
+func TestSharedSurname(t *testing.T) {
+	tests := []struct {
+		name     string
+		body     string
+		speakers []string
+		warnings []string // parts of the warnings, in order
+	}{
+		{"surname after both are introduced",
+			"Marieke Jansen werkt hier. Albert Jansen is haar collega bij het waterschap.\n\n“Het werkt,” zegt Jansen.\n",
+			[]string{""},
+			[]string{"“Albert Jansen” is not in people.yaml but shares a name with Marieke Jansen (marieke-jansen)",
+				"could be Marieke Jansen (marieke-jansen) or Albert Jansen (not in people.yaml)"}},
+		{"the stranger by full name",
+			"Marieke Jansen werkt hier.\n\n“Het werkt,” zegt Albert Jansen.\n",
+			[]string{""},
+			[]string{"shares a name with Marieke Jansen", "“Albert Jansen” is not in people.yaml"}},
+		{"a registered person by surname before the stranger appears",
+			"Marieke Jansen werkt hier.\n\n“Het werkt,” zegt Jansen. Later kwam Albert Jansen erbij.\n",
+			[]string{"marieke-jansen"},
+			[]string{"shares a name with Marieke Jansen"}},
+		{"words before a surname that are no first name",
+			"Marieke Jansen werkt hier.\n\nVolgens Jansen is het “een zaak van lange adem en geduld”. Wethouder Jansen knikt.\n",
+			[]string{"marieke-jansen"},
+			nil},
+		{"a first name shared with a stranger",
+			"Joris Mulder werkt hier. Joris Pietersen ook.\n\n“Het werkt,” zegt Joris.\n",
+			[]string{""},
+			[]string{"“Joris Pietersen” is not in people.yaml but shares a name with Joris Mulder", "could be Joris Mulder (joris-mulder) or Joris Pietersen"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(fixtureWith(t, tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var speakers []string
+			for _, q := range c.Article("proef").Quotes {
+				speakers = append(speakers, q.Speaker)
+			}
+			if diff := cmp.Diff(tt.speakers, speakers); diff != "" {
+				t.Errorf("speakers (-want +got):\n%s", diff)
+			}
+			if len(c.Warnings) != len(tt.warnings) {
+				t.Fatalf("warnings %v, want %d", c.Warnings, len(tt.warnings))
+			}
+			for i, w := range tt.warnings {
+				if !strings.Contains(c.Warnings[i].Message, w) {
+					t.Errorf("warning %d: %q, want it to contain %q", i, c.Warnings[i].Message, w)
+				}
+			}
+		})
+	}
+}

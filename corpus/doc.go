@@ -18,6 +18,7 @@
 //	### 1. Inclusiviteit {#inclusiviteit theme=inclusiviteit}
 //
 // Several themes are separated by commas: theme=samenwerken,uitdagingen.
+// A subsection has the themes of the sections it is in as well as its own.
 //
 // # Names
 //
@@ -25,7 +26,10 @@
 // Veltman"), or a first name or surname ("Theo", "Veltman", "Van den
 // Broek", written with a capital) after that person's full name came
 // earlier in the same article. A short name that fits several people
-// introduced earlier is ambiguous and mentions no one. Municipalities are
+// introduced earlier is ambiguous and mentions no one, and so is a short
+// name that the article also used in the full name of someone not in
+// people.yaml ("Albert Jansen" next to a registered Anna Jansen: "Jansen"
+// then means no one, and the check says so). Municipalities are
 // found by name and by the aliases of municipalities.yaml, whatever the
 // case and whichever apostrophe is used: "Den Bosch", "gemeente
 // ‘s-Hertogenbosch" and "'s-Hertogenbosch" are the same place.
@@ -35,7 +39,9 @@
 // A quote is text in quotation marks: “…”, „…” (or „…“), ‘…’ and "…".
 // Only where no apostrophe can be meant does ‘ open or ’ close a quote:
 // ‘s-Hertogenbosch, ‘t, ’s avonds, ‘19, auto’s and zo’n open and close
-// nothing; the straight ' is always an apostrophe. Quotation marks inside
+// nothing; the straight ' is always an apostrophe. Inside a ‘…’ quote, the
+// possessive ’ after a final s, x or z (‘… Kees’ fiets …’) closes nothing
+// when a later ’ can close the quote. Quotation marks inside
 // a quote (a quote within a quote) are part of its text.
 //
 // A quote over several paragraphs follows the Dutch convention: each

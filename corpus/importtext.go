@@ -52,7 +52,7 @@ const maxHeadingRunes = 90
 // Markdown.
 func FromText(text string, meta ImportMeta) (string, *Article, Problems, error) {
 	text = strings.TrimPrefix(text, "\uFEFF")
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = string(normalizeNewlines([]byte(text)))
 	if !utf8.ValidString(text) {
 		return "", nil, nil, fmt.Errorf("import: the text is not UTF-8")
 	}

@@ -92,7 +92,7 @@ func registry(r *reader, name string, ps *problems, each func(m *mapping)) {
 		}
 		return
 	}
-	root, ok := parseYAML(src, name, 0, ps)
+	root, ok := parseYAML(normalizeNewlines(src), name, 0, ps)
 	if !ok {
 		return
 	}
@@ -259,7 +259,7 @@ func ParseArticle(p string, src []byte) (*Article, Problems) {
 // two "---" lines at the top of the file.
 func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = normalizeNewlines(src)
 	lines := strings.Split(string(src), "\n")
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
 		ps.errorf(p, 1, "missing front matter: the file must start with a line \"---\"")
@@ -341,7 +341,7 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 func (c *Corpus) link(ps *problems) {
 	x := newNameIndex(c)
 	for _, a := range c.Articles {
-		c.resolveNames(x, a)
+		c.resolveNames(x, a, ps)
 		for _, p := range a.Passages {
 			for _, u := range p.names {
 				if id, ok := u.resolved(); ok && u.full && c.personByID[id].First == nil {
@@ -351,4 +351,14 @@ func (c *Corpus) link(ps *problems) {
 		}
 		c.attribute(a, ps)
 	}
+}
+
+// normalizeNewlines turns CRLF and lone CR line endings (old Mac files, some
+// web forms) into LF, so that line numbers count every line ending.
+func normalizeNewlines(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 }

@@ -170,3 +170,24 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestLineEndings: CRLF and lone CR line endings count lines like LF, so
+// problems and quotes are reported at the right line.
+func TestLineEndings(t *testing.T) {
+	lf := "---\nslug: proef\ntitle: Proef\npart: 1\n---\nMarieke Jansen werkt hier.\n\nTekst.\n\n“Het werkt goed,” zegt Jansen.\n\n## Kop {theme=bestaat-niet}\n"
+	for name, eol := range map[string]string{"LF": "\n", "CRLF": "\r\n", "CR": "\r"} {
+		t.Run(name, func(t *testing.T) {
+			src := strings.ReplaceAll(lf, "\n", eol)
+			fsys := fixtureWith(t, "")
+			fsys[ArticlesDir+"/proef.md"].Data = []byte(src)
+			ps := Check(fsys)
+			if len(ps) != 1 || ps[0].Line != 12 || !strings.Contains(ps[0].Message, "bestaat-niet") {
+				t.Errorf("problems %v, want the unknown theme at line 12", ps)
+			}
+			a, _ := ParseArticle("proef.md", []byte(src))
+			if len(a.Quotes) != 1 || a.Quotes[0].Line != 10 {
+				t.Errorf("quotes %+v, want one at line 10", a.Quotes)
+			}
+		})
+	}
+}

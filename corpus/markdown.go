@@ -109,13 +109,21 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 			if s.anchor == "" {
 				s.anchor = "sectie"
 			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= s.level {
+				stack = stack[:len(stack)-1]
+			}
+			// A subsection belongs to its section's themes as well as its
+			// own: "### Voorbeelden" under "## Inclusiviteit {theme=…}" is
+			// about inclusion too.
+			if len(stack) > 0 {
+				for _, t := range stack[len(stack)-1].themes {
+					s.themes = appendUnique(s.themes, t)
+				}
+			}
 			if first, dup := anchors[s.anchor]; dup {
 				ps.errorf(a.Path, lineNo, "duplicate section anchor %q (first at line %d)", s.anchor, first)
 			} else {
 				anchors[s.anchor] = lineNo
-			}
-			for len(stack) > 0 && stack[len(stack)-1].level >= s.level {
-				stack = stack[:len(stack)-1]
 			}
 			stack = append(stack, s)
 		case listItemRE.MatchString(raw) && !inQuote:

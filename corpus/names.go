@@ -81,6 +81,7 @@ type nameForm struct {
 	caps   []bool   // whether the word must be written with a capital
 	person string   // person id, or ""
 	full   bool     // the person's full name (else a first name or surname)
+	first  bool     // the person's first name
 	muni   string   // municipality id, or ""
 }
 
@@ -102,7 +103,7 @@ func newNameIndex(c *Corpus) *nameIndex {
 		if len(words) < 2 {
 			continue
 		}
-		add(&nameForm{words: words[:1], caps: []bool{true}, person: p.ID})
+		add(&nameForm{words: words[:1], caps: []bool{true}, person: p.ID, first: true})
 		if sur := surname(words); sur != nil {
 			caps := make([]bool, len(sur))
 			for i, w := range sur {
@@ -156,6 +157,13 @@ type nameHit struct {
 	full       []string // people whose full name this is
 	short      []string // people whose first name or surname this is
 	munis      []string
+	// stranger is set when a short name stands next to another
+	// capitalised word that makes it someone else's full name: "Albert
+	// Jansen" when people.yaml has Anna Jansen. start then covers both.
+	stranger bool
+	key      string // the folded words of the short name
+	// shortStart and shortEnd are where the short name itself is.
+	shortStart, shortEnd int
 }
 
 // scan returns the names in text, in order and not overlapping.
@@ -190,10 +198,83 @@ func (x *nameIndex) scan(text string) []nameHit {
 			continue
 		}
 		h.start, h.end = toks[i].start, toks[i+best-1].end
+		if len(h.short) > 0 && len(h.full) == 0 {
+			h.key = foldedKey(toks[i : i+best])
+			h.shortStart, h.shortEnd = h.start, h.end
+			prevFree := len(hits) == 0 || hits[len(hits)-1].end <= h.start
+			if i > 0 && prevFree && x.unknownNamePart(text, toks[i-1], toks[i]) {
+				h.stranger, h.start = true, toks[i-1].start
+			} else if k := i + best; k < len(toks) && x.firstNameOnly(h) && len(x.byFirst[toks[k].folded]) == 0 && x.unknownNamePart(text, toks[k], toks[k-1]) {
+				h.stranger, h.end = true, toks[k].end
+				best++
+			}
+		}
 		hits = append(hits, h)
 		i += best
 	}
 	return hits
+}
+
+func foldedKey(toks []token) string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.folded
+	}
+	return strings.Join(words, " ")
+}
+
+// firstNameOnly reports whether every short form of the hit is a first
+// name.
+func (x *nameIndex) firstNameOnly(h nameHit) bool {
+	for _, f := range x.byFirst[strings.Fields(h.key)[0]] {
+		if f.person != "" && !f.full && !f.first && strings.Join(f.words, " ") == h.key {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownNamePart reports whether t, written right next to the short name
+// at n, reads as the other half of a person's name: a capitalised word,
+// joined by nothing but a space, that is no word Dutch capitalises
+// before a name (Volgens Jansen, Wethouder Jansen) and no known name.
+func (x *nameIndex) unknownNamePart(text string, t, n token) bool {
+	if !t.upper {
+		return false
+	}
+	from, to := t.end, n.start
+	if n.end <= t.start {
+		from, to = n.end, t.start
+	}
+	if gap := text[from:to]; gap != " " {
+		return false
+	}
+	if notNameWords[t.folded] || sayVerbs[t.folded] || particles[t.folded] {
+		return false
+	}
+	for _, f := range x.byFirst[t.folded] {
+		if f.muni != "" || len(f.words) == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// notNameWords are capitalised words that stand before a name without
+// being part of it: sentence openers, titles and roles.
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		dat die dit deze ook maar en want toen nu dan daarom zo hoewel als omdat waar wat wie hier daar
+		de het een bij met voor door over in op aan na om tot uit zonder tegen volgens aldus
+		ja nee dus toch wel niet nooit altijd vaak soms ook ondanks namens samen
+		wethouder burgemeester directeur adviseur collega mevrouw meneer heer dhr mw mr dr ir ing drs prof
+		programmamanager procesmanager projectleider beleidsmedewerker beleidsadviseur medewerker
+		raadslid gedeputeerde minister staatssecretaris voorzitter secretaris manager teamleider
+		cio cto ceo cdo ciso gemeente provincie stad dorp`) {
+		notNameWords[w] = true
+	}
 }
 
 // matches reports whether the form is written at the start of toks.
@@ -233,10 +314,15 @@ type nameUse struct {
 	unresolved []string
 	munis      []string
 	full       bool // written as a full name
+	// strangers are full names in the article of people not in
+	// people.yaml that this short name could also mean.
+	strangers []string
 }
 
 // personal reports whether the name is (or could be) a person's.
-func (u *nameUse) personal() bool { return len(u.people) > 0 || len(u.unresolved) > 0 }
+func (u *nameUse) personal() bool {
+	return len(u.people) > 0 || len(u.unresolved) > 0 || len(u.strangers) > 0
+}
 
 // resolved returns the person the name means, if exactly one.
 func (u *nameUse) resolved() (string, bool) {
@@ -249,12 +335,26 @@ func (u *nameUse) resolved() (string, bool) {
 // resolver resolves names in the reading order of one article: a first
 // name or surname means the person whose full name came earlier in the
 // article; when it could mean several, it is ambiguous and means no one.
+//
+// A short name that was also introduced as part of the full name of
+// someone not in people.yaml (Albert Jansen, when people.yaml has Anna
+// Jansen) could mean either from then on, so it is ambiguous too.
 type resolver struct {
 	introduced map[string]bool
+	strangers  map[string][]string // by the folded short name, the full names
 }
 
-func (r *resolver) resolve(h nameHit) nameUse {
+func (r *resolver) resolve(text string, h nameHit) nameUse {
 	u := nameUse{start: h.start, end: h.end, munis: h.munis}
+	if h.stranger {
+		name := strings.Join(strings.Fields(text[h.start:h.end]), " ")
+		if r.strangers == nil {
+			r.strangers = map[string][]string{}
+		}
+		r.strangers[h.key] = appendUnique(r.strangers[h.key], name)
+		u.strangers, u.full = []string{name}, true
+		return u
+	}
 	if len(h.full) > 0 {
 		for _, id := range h.full {
 			r.introduced[id] = true
@@ -270,18 +370,24 @@ func (r *resolver) resolve(h nameHit) nameUse {
 	if len(u.people) == 0 {
 		u.unresolved = h.short
 	}
+	u.strangers = r.strangers[h.key]
 	return u
 }
 
 // resolveNames finds the names in an article's passages and records the
 // people (resolved ones only) and municipalities each mentions.
-func (c *Corpus) resolveNames(x *nameIndex, a *Article) {
+func (c *Corpus) resolveNames(x *nameIndex, a *Article, ps *problems) {
 	r := resolver{introduced: map[string]bool{}}
 	for _, p := range a.Passages {
 		p.names = p.names[:0]
 		var people, munis []string
 		for _, h := range x.scan(p.Text) {
-			u := r.resolve(h)
+			known := len(r.strangers[h.key])
+			u := r.resolve(p.Text, h)
+			if h.stranger && known == 0 {
+				ps.warnf(a.Path, p.lineAt(h.start), "“%s” is not in %s but shares a name with %s: from here on “%s” means no one, so quotes given by it stay unattributed; add the person to %s or write {spreker=ID}",
+					u.strangers[0], PeopleFile, c.peopleList(h.short, " and "), p.Text[h.shortStart:h.shortEnd], PeopleFile)
+			}
 			p.names = append(p.names, u)
 			if id, ok := u.resolved(); ok {
 				people = appendUnique(people, id)

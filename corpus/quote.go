@@ -199,7 +199,12 @@ func closes(k markKind, text string, i int, r rune, size int) bool {
 	case famLow:
 		return r == markCloseDouble || r == markOpenDouble
 	case famSingle:
-		return r == markCloseSingle && closesSingle(text, i, size)
+		if r != markCloseSingle || !closesSingle(text, i, size) {
+			return false
+		}
+		// Kees’ fiets: a possessive apostrophe after a final s, x or z
+		// closes nothing when a later ’ can still close the quote.
+		return !possessive(text, i, size) || !laterCloseSingle(text, i+size)
 	case famStraight:
 		if r != markStraight {
 			return false
@@ -258,6 +263,44 @@ func closesSingle(text string, i, size int) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(text[i+size:])
 	return i+size >= len(text) || !isWordRune(next)
+}
+
+// possessive reports whether ’ at text[i:] can be the apostrophe of a
+// possessive after a sibilant (Kees’ fiets, Max’ idee, Inez’ werk): a
+// word ending in s, x or z before it and a lower-case word after it that
+// is not a verb of saying (‘Ja, Kees’ zegt hij closes after Kees).
+func possessive(text string, i, size int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	switch unicode.ToLower(prev) {
+	case 's', 'x', 'z':
+	default:
+		return false
+	}
+	rest := text[i+size:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	rest = rest[1:]
+	end := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	word := rest[:end]
+	first, _ := utf8.DecodeRuneInString(word)
+	return word != "" && unicode.IsLower(first) && !sayVerbs[word]
+}
+
+// laterCloseSingle reports whether a ’ from text[from:] on can close a
+// single-quoted quote.
+func laterCloseSingle(text string, from int) bool {
+	for j := from; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == markCloseSingle && closesSingle(text, j, size) {
+			return true
+		}
+		j += size
+	}
+	return false
 }
 
 // wordBefore reports whether a letter or digit stands right before text[i].

@@ -52,6 +52,11 @@ func TestScanQuotes(t *testing.T) {
 		{"never closed", []string{"“Een.", "Twee."}, nil, 1},
 		{"open at the end", []string{"Tekst “open"}, nil, 1},
 		{"straight over paragraphs", []string{`"Een.`, `"Twee."`}, []string{"Een. Twee."}, 0},
+		{"possessive inside a single quote", []string{"‘Dat is Kees’ fiets, niet de mijne,’ zegt hij."}, []string{"Dat is Kees’ fiets, niet de mijne"}, 0},
+		{"possessives after x and z", []string{"‘Max’ idee en Inez’ plan werken samen.’"}, []string{"Max’ idee en Inez’ plan werken samen."}, 0},
+		{"a final s closes before a verb of saying", []string{"‘Vraag het Kees’ zegt ze, ‘die weet het.’"}, []string{"Vraag het Kees", "die weet het."}, 0},
+		{"a final s closes when nothing closes later", []string{"‘Dat zijn de kosten van Kees’ en dat is dat."}, []string{"Dat zijn de kosten van Kees"}, 0},
+		{"a final s closes before a comma", []string{"‘Het is van Kees’, zegt ze. ‘Echt.’"}, []string{"Het is van Kees", "Echt."}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

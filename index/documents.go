@@ -80,11 +80,12 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				Attribution: string(q.Attribution),
 				Themes:      signals.themes(q.Themes, q.Text),
 			}
+			// A quote is found by its own words and its speaker, never by
+			// the title or headings around it: kind=quote for a phrase of a
+			// heading must not list the quotes below that heading.
 			f := map[string]any{
-				FieldTitle:    a.Title,
-				FieldHeadings: strings.Join(q.Passage.Headings, " \n "),
-				FieldQuote:    q.Text,
-				FieldArticle:  a.Slug,
+				FieldQuote:   q.Text,
+				FieldArticle: a.Slug,
 			}
 			var speakers []string
 			if per := c.Person(q.Speaker); per != nil {

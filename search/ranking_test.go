@@ -121,3 +121,25 @@ func TestFiltersDoNotChangeRanking(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteHitsMatchTheirOwnWords: a quote is found by its words and its
+// speaker, not by the title of its article or the heading above it, so
+// kind=quote for a heading's word lists only the quotes that say it.
+func TestQuoteHitsMatchTheirOwnWords(t *testing.T) {
+	s := miniSearcher(t, map[string]string{
+		"a.md": "---\nslug: a\ntitle: \"Warmtenet in Voorbeeldstad\"\npart: 1\n---\n\n" +
+			"Sanne Voorbeeld is wethouder.\n\n## Het warmtenet\n\n" +
+			"“We leggen de leidingen samen met de buren aan,” zegt Voorbeeld.\n\n" +
+			"“Het warmtenet is klaar in het voorjaar,” zegt Voorbeeld.\n",
+	})
+	for _, q := range []string{"warmtenet", "Sanne Voorbeeld"} {
+		res := mustSearch(t, s, Request{Query: q, Filters: map[string][]string{FacetKind: {"quote"}}})
+		want := []string{"quote/a/2"}
+		if q == "Sanne Voorbeeld" {
+			want = []string{"quote/a/1", "quote/a/2"}
+		}
+		if diff := cmp.Diff(want, hitIDs(res.Hits)); diff != "" {
+			t.Errorf("%s: quote hits (-want +got):\n%s", q, diff)
+		}
+	}
+}
