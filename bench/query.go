@@ -17,8 +17,9 @@ const (
 	facetKind         = search.FacetKind
 )
 
-// facets are the facets every engine counts, in search's order.
-var facets = search.FacetNames
+// facets are the facets every engine counts, in search's order: those the
+// other engines' schemas model (search's speaker facet is not compared).
+var facets = []string{facetTheme, facetMunicipality, facetRole, facetKind}
 
 // AnyMunicipality as a municipality filter value stands for the
 // municipality most documents of the corpus are about, so that one query

@@ -142,13 +142,6 @@ var RoleCategories = []Category{
 	{"uitvoering", "Uitvoering"},
 }
 
-// Kinds are the values of the kind facet: what a hit is.
-var Kinds = []Category{
-	{"passage", "Passage"},
-	{"quote", "Citaat"},
-	{"person", "Persoon"},
-}
-
 func categoryKnown(cs []Category, id string) bool {
 	for _, c := range cs {
 		if c.ID == id {

@@ -115,7 +115,8 @@ func TestMappingIsExplicit(t *testing.T) {
 			t.Errorf("text field %s: analyzer %q store %v vectors %v", f.Name, fm.Analyzer, fm.Store, fm.IncludeTermVectors)
 		}
 	}
-	for _, f := range FacetFields {
+	for _, fc := range Facets {
+		f := fc.Field
 		fm := m.DefaultMapping.Properties[f].Fields[0]
 		if fm.Analyzer != "keyword" || !fm.DocValues {
 			t.Errorf("facet field %s: analyzer %q doc values %v", f, fm.Analyzer, fm.DocValues)

@@ -29,13 +29,12 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 		if err != nil {
 			return fmt.Errorf("encode record %s: %w", id, err)
 		}
-		f[FieldKind] = r.Kind
 		f[FieldOrder] = order
 		f[FieldWords] = textLength(r.Text)
 		f[FieldRecord] = string(rec)
-		f[FieldTheme] = r.Themes
-		f[FieldMunicipality] = r.Municipalities
-		f[FieldRole] = r.Roles
+		for _, fc := range Facets {
+			f[fc.Field] = fc.Of(&r)
+		}
 		docs = append(docs, Document{ID: id, Fields: f})
 		return nil
 	}
@@ -56,6 +55,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				Themes:         signals.themes(p.Themes, p.Text),
 				Municipalities: munis,
 				Roles:          roles,
+				People:         p.People,
 			}
 			f := map[string]any{
 				FieldTitle:    a.Title,
@@ -63,7 +63,6 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				FieldBody:     p.Text,
 				FieldNames:    namesOf(c, p.People, munis),
 				FieldArticle:  a.Slug,
-				FieldSpeaker:  p.People,
 			}
 			if err := add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0000", a.Part, i), f, r); err != nil {
 				return nil, err
@@ -94,7 +93,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				r.Roles = []string{per.RoleCategory}
 				r.Municipalities = nonNil(nonEmpty(per.Municipality))
 				speakers = []string{per.ID}
-				f[FieldSpeaker] = per.ID
+				r.People = speakers
 				r.Citation = Citation(q.Text, r.Speaker, ref, q.URL())
 			} else {
 				r.Title = "Citaat"
@@ -118,6 +117,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 			Themes:         []string{},
 			Municipalities: nonNil(nonEmpty(per.Municipality)),
 			Roles:          []string{per.RoleCategory},
+			People:         []string{per.ID},
 		}
 		if per.First != nil {
 			r.URL = per.First.URL()
@@ -125,10 +125,9 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 			r.Article = articleRef(per.First.Article)
 		}
 		f := map[string]any{
-			FieldTitle:   per.Name,
-			FieldBody:    r.Text,
-			FieldNames:   namesOf(c, []string{per.ID}, r.Municipalities),
-			FieldSpeaker: per.ID,
+			FieldTitle: per.Name,
+			FieldBody:  r.Text,
+			FieldNames: namesOf(c, []string{per.ID}, r.Municipalities),
 		}
 		if err := add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r); err != nil {
 			return nil, err
@@ -174,11 +173,8 @@ func Citation(text string, sp *PersonRef, a *ArticleRef, url string) string {
 		if a.Series != "" && a.Series != a.Title {
 			where = append(where, a.Series)
 		}
-		switch {
-		case a.Parts > 0:
-			where = append(where, fmt.Sprintf("deel %d van %d", a.Part, a.Parts))
-		case a.Part > 0:
-			where = append(where, fmt.Sprintf("deel %d", a.Part))
+		if part := a.PartLabel(); part != "" {
+			where = append(where, part)
 		}
 		if len(where) > 0 {
 			fmt.Fprintf(&b, " (%s)", strings.Join(where, ", "))
@@ -277,17 +273,8 @@ func namesOf(c *corpus.Corpus, people, munis []string) string {
 // LabelsOf returns the facet labels of a corpus.
 func LabelsOf(c *corpus.Corpus) Labels {
 	l := Labels{}
-	for _, t := range c.Themes {
-		l[FieldTheme] = append(l[FieldTheme], Label{t.ID, t.Label})
-	}
-	for _, m := range c.Municipalities {
-		l[FieldMunicipality] = append(l[FieldMunicipality], Label{m.ID, m.Name})
-	}
-	for _, r := range corpus.RoleCategories {
-		l[FieldRole] = append(l[FieldRole], Label{r.ID, r.Label})
-	}
-	for _, k := range corpus.Kinds {
-		l[FieldKind] = append(l[FieldKind], Label{k.ID, k.Label})
+	for _, f := range Facets {
+		l[f.Field] = f.labels(c)
 	}
 	return l
 }

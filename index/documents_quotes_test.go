@@ -84,9 +84,8 @@ func TestQuoteDocuments(t *testing.T) {
 			if !ok {
 				t.Fatalf("no document %s", tt.id)
 			}
-			speaker, _ := d.Fields[FieldSpeaker].(string)
 			got := fields{
-				d.Fields[FieldKind].(string), speaker, d.Fields[FieldArticle].(string),
+				single(t, d.Fields[FieldKind]), single(t, d.Fields[FieldSpeaker]), d.Fields[FieldArticle].(string),
 				d.Fields[FieldTheme].([]string), d.Fields[FieldMunicipality].([]string), d.Fields[FieldRole].([]string),
 				d.Fields[FieldQuote].(string),
 			}
@@ -159,4 +158,18 @@ func TestCitation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// single is the one value of a keyword field that holds at most one, or ""
+// when it holds none.
+func single(t *testing.T, v any) string {
+	t.Helper()
+	vals, _ := v.([]string)
+	if len(vals) > 1 {
+		t.Fatalf("%q: more than one value", vals)
+	}
+	if len(vals) == 0 {
+		return ""
+	}
+	return vals[0]
 }

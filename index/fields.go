@@ -1,5 +1,11 @@
 package index
 
+import (
+	"slices"
+
+	"vanelkaar/corpus"
+)
+
 // Field names of an index document. The search package queries these and
 // nothing else refers to the names as strings.
 const (
@@ -34,12 +40,20 @@ const (
 // LengthCap is the word count from which a text counts as full length.
 const LengthCap = 24
 
-// Kinds of documents (values of FieldKind).
+// Kinds of documents (values of FieldKind), declared once: the kind
+// facet, the API's "kind" and the pages read them from here.
 const (
 	KindPassage = "passage"
 	KindQuote   = "quote"
 	KindPerson  = "person"
 )
+
+// Kinds are the kinds with their Dutch labels, in display order.
+var Kinds = []corpus.Category{
+	{ID: KindPassage, Label: "Passage"},
+	{ID: KindQuote, Label: "Citaat"},
+	{ID: KindPerson, Label: "Persoon"},
+}
 
 // TextFields are the analyzed fields a query searches, with their boosts:
 // titles and headings weigh more than quote text, which weighs more than
@@ -55,8 +69,17 @@ var TextFields = []struct {
 	{FieldBody, 1},
 }
 
-// FacetFields are the keyword fields offered as facets, in display order.
-var FacetFields = []string{FieldTheme, FieldMunicipality, FieldRole, FieldKind}
+// KeywordFields are every keyword field: the facets' (see Facets) and
+// those the searcher filters or sorts on.
+func KeywordFields() []string {
+	fields := []string{FieldArticle, FieldOrder, FieldWords}
+	for _, f := range Facets {
+		if !slices.Contains(fields, f.Field) {
+			fields = append(fields, f.Field)
+		}
+	}
+	return fields
+}
 
 // Internal keys stored in the index next to the documents.
 const (

@@ -46,7 +46,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 	for _, f := range TextFields {
 		doc.AddFieldMappingsAt(f.Name, textField())
 	}
-	for _, name := range []string{FieldKind, FieldTheme, FieldMunicipality, FieldRole, FieldArticle, FieldSpeaker, FieldOrder, FieldWords} {
+	for _, name := range KeywordFields() {
 		doc.AddFieldMappingsAt(name, keywordField())
 	}
 	rec := mapping.NewTextFieldMapping()

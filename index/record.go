@@ -1,5 +1,7 @@
 package index
 
+import "fmt"
+
 // Record is what a search hit shows of a document. It is stored as JSON in
 // FieldRecord, so that results need nothing but the index.
 type Record struct {
@@ -17,6 +19,10 @@ type Record struct {
 	Municipalities []string `json:"municipalities"`
 	Roles          []string `json:"roles"`
 	Citation       string   `json:"citation,omitempty"`
+	// People are the person ids the document is about: a quote's speaker,
+	// the people a passage names, the person of a person document. Only
+	// the speaker facet reads them; hits carry Speaker instead.
+	People []string `json:"-"`
 }
 
 // ArticleRef identifies the article a hit comes from.
@@ -30,6 +36,19 @@ type ArticleRef struct {
 	SourceURL string   `json:"source_url,omitempty"`
 	Published string   `json:"published,omitempty"`
 	Authors   []string `json:"authors,omitempty"`
+}
+
+// PartLabel is where the article sits in its series, in Dutch, as pages
+// and citations write it: "deel 2 van 7", or "deel 2" when the number of
+// parts is unknown, or "" when the part is.
+func (a *ArticleRef) PartLabel() string {
+	switch {
+	case a == nil || a.Part <= 0:
+		return ""
+	case a.Parts > 0:
+		return fmt.Sprintf("deel %d van %d", a.Part, a.Parts)
+	}
+	return fmt.Sprintf("deel %d", a.Part)
 }
 
 // PersonRef describes a person as hits show them.

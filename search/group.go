@@ -38,7 +38,7 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 	if req.Group == GroupArticle {
 		field = index.FieldArticle
 	} else {
-		for _, v := range res.Facets.Municipality {
+		for _, v := range res.Facets[FacetMunicipality] {
 			if v.Count > 0 && (len(req.Filters[FacetMunicipality]) == 0 || v.Selected) {
 				values = append(values, v)
 			}

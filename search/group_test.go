@@ -24,7 +24,7 @@ func TestGroupByMunicipality(t *testing.T) {
 	}
 	// One group per municipality with results, with the facet's count.
 	want := map[string]int{}
-	for _, v := range res.Facets.Municipality {
+	for _, v := range res.Facets[FacetMunicipality] {
 		want[v.Value] = v.Count
 	}
 	got := map[string]int{}
@@ -106,12 +106,12 @@ func TestGroupsAtMost(t *testing.T) {
 	}
 	defer s.Close()
 	res := mustSearch(t, s, Request{Group: GroupMunicipality})
-	if len(res.Facets.Municipality) <= MaxGroups {
-		t.Fatalf("only %d municipalities have results", len(res.Facets.Municipality))
+	if len(res.Facets[FacetMunicipality]) <= MaxGroups {
+		t.Fatalf("only %d municipalities have results", len(res.Facets[FacetMunicipality]))
 	}
 	// The municipalities with the most results (in their own order).
 	var want, got []string
-	for _, v := range res.Facets.Municipality[:MaxGroups] {
+	for _, v := range res.Facets[FacetMunicipality][:MaxGroups] {
 		want = append(want, v.Value)
 	}
 	for _, g := range res.Groups {

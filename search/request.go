@@ -10,24 +10,31 @@ import (
 	"vanelkaar/index"
 )
 
-// Facet names, as used in requests and results.
+// Facet names, as used in requests and results (see index.Facets, where
+// every facet is declared).
 const (
-	FacetTheme        = "theme"
-	FacetMunicipality = "municipality"
-	FacetRole         = "role"
-	FacetKind         = "kind"
+	FacetTheme        = index.FacetTheme
+	FacetMunicipality = index.FacetMunicipality
+	FacetRole         = index.FacetRole
+	FacetKind         = index.FacetKind
+	FacetSpeaker      = index.FacetSpeaker
 )
 
-// FacetNames lists the facets in display order.
-var FacetNames = []string{FacetTheme, FacetMunicipality, FacetRole, FacetKind}
+// Facet is the declaration of a facet.
+type Facet = index.Facet
 
-// facetField maps a facet name to its index field.
-var facetField = map[string]string{
-	FacetTheme:        index.FieldTheme,
-	FacetMunicipality: index.FieldMunicipality,
-	FacetRole:         index.FieldRole,
-	FacetKind:         index.FieldKind,
-}
+// FacetList returns the declared facets, in display order.
+func FacetList() []Facet { return index.Facets }
+
+// FacetNames lists the facets in display order.
+var FacetNames = index.FacetIDs()
+
+// Kinds of hits.
+const (
+	KindPassage = index.KindPassage
+	KindQuote   = index.KindQuote
+	KindPerson  = index.KindPerson
+)
 
 // Sort orders.
 const (
@@ -129,12 +136,12 @@ func (r Request) normalized(labels index.Labels) (Request, Query, error) {
 	}
 	out.Filters = map[string][]string{}
 	for name, vals := range r.Filters {
-		field, ok := facetField[name]
+		facet, ok := index.FacetByID(name)
 		if !ok {
 			add(name, "unknown filter; the filters are %s", strings.Join(FacetNames, ", "))
 			continue
 		}
-		known := labels[field]
+		known := labels[facet.Field]
 		for _, v := range vals {
 			if !slices.ContainsFunc(known, func(l index.Label) bool { return l.Value == v }) {
 				add(name, "unknown value %q", v)

@@ -1,6 +1,11 @@
 package search
 
-import "vanelkaar/index"
+import (
+	"bytes"
+	"encoding/json"
+
+	"vanelkaar/index"
+)
 
 // Article and Person are the article and speaker details a hit carries.
 type (
@@ -63,40 +68,36 @@ type Hit struct {
 // themselves (the terminal, templates).
 func (h Hit) Fragment() Fragment { return h.fragment }
 
-// Facets holds the counts per facet value.
-type Facets struct {
-	Theme        []FacetValue `json:"theme"`
-	Municipality []FacetValue `json:"municipality"`
-	Role         []FacetValue `json:"role"`
-	Kind         []FacetValue `json:"kind"`
-}
+// Facets holds the counts per facet value: facet name -> values. Its JSON
+// has a key for every declared facet, in display order.
+type Facets map[string][]FacetValue
 
 // Get returns the values of the named facet.
-func (f *Facets) Get(name string) []FacetValue {
-	switch name {
-	case FacetTheme:
-		return f.Theme
-	case FacetMunicipality:
-		return f.Municipality
-	case FacetRole:
-		return f.Role
-	case FacetKind:
-		return f.Kind
-	}
-	return nil
-}
+func (f Facets) Get(name string) []FacetValue { return f[name] }
 
-func (f *Facets) set(name string, v []FacetValue) {
-	switch name {
-	case FacetTheme:
-		f.Theme = v
-	case FacetMunicipality:
-		f.Municipality = v
-	case FacetRole:
-		f.Role = v
-	case FacetKind:
-		f.Kind = v
+// MarshalJSON writes the facets in display order, each as a list.
+func (f Facets) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, fc := range index.Facets {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(fc.ID)
+		b.Write(key)
+		b.WriteByte(':')
+		vals := f[fc.ID]
+		if vals == nil {
+			vals = []FacetValue{}
+		}
+		v, err := json.Marshal(vals)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
 	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 // FacetValue is one value of a facet with the number of results it has

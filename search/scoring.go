@@ -32,7 +32,7 @@ func (l *loaded) readFieldStats() error {
 	// Keyword fields (the filters) hold one term per value; bleve asks for
 	// their figure too, and for "*" when a query's filter clause matches
 	// all documents first.
-	for _, f := range append([]string{"*", index.FieldArticle, index.FieldSpeaker, index.FieldOrder}, index.FacetFields...) {
+	for _, f := range append([]string{"*"}, index.KeywordFields()...) {
 		stats.FieldCardinality[f] = int(n)
 	}
 	l.bm25 = stats

@@ -246,11 +246,11 @@ func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, re
 	main := l.hitsRequest(req, translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size)
 	main.IncludeLocations = true // for the snippets
 	var own []string             // facets counted by their own request
-	for _, f := range FacetNames {
-		if len(req.Filters[f]) == 0 {
-			main.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
+	for _, f := range index.Facets {
+		if len(req.Filters[f.ID]) == 0 {
+			main.AddFacet(f.ID, l.facetRequest(f))
 		} else {
-			own = append(own, f)
+			own = append(own, f.ID)
 		}
 	}
 	counts := make([]bsearch.FacetResults, len(own))
@@ -262,7 +262,8 @@ func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, re
 			defer wg.Done()
 			fr := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, f), 0, 0, false)
 			fr.Score = bleve.ScoreNone // counting only
-			fr.AddFacet(f, bleve.NewFacetRequest(facetField[f], len(l.labels[facetField[f]])+1))
+			fc, _ := index.FacetByID(f)
+			fr.AddFacet(f, l.facetRequest(fc))
 			sub, err := l.idx.SearchInContext(ctx, fr)
 			if err != nil {
 				errs[i] = fmt.Errorf("search facet %s: %w", f, err)
@@ -279,20 +280,27 @@ func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, re
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	for _, f := range FacetNames {
+	res.Facets = Facets{}
+	for _, f := range index.Facets {
 		src := br.Facets
-		if i := slices.Index(own, f); i >= 0 {
+		if i := slices.Index(own, f.ID); i >= 0 {
 			src = counts[i]
 		}
-		res.Facets.set(f, l.facetValues(f, src[f], req.Filters[f]))
+		res.Facets[f.ID] = l.facetValues(f, src[f.ID], req.Filters[f.ID])
 	}
 	return br, nil
 }
 
+// facetRequest counts a facet's values: all of them, as many as it has
+// labels (one more, so that a value missing from the labels shows).
+func (l *loaded) facetRequest(f Facet) *bleve.FacetRequest {
+	return bleve.NewFacetRequest(f.Field, len(l.labels[f.Field])+1)
+}
+
 // facetValues lists a facet's values with counts, most first; values with
 // no results are left out unless selected.
-func (l *loaded) facetValues(name string, fr *bsearch.FacetResult, selected []string) []FacetValue {
-	labels := l.labels[facetField[name]]
+func (l *loaded) facetValues(f Facet, fr *bsearch.FacetResult, selected []string) []FacetValue {
+	labels := l.labels[f.Field]
 	counts := map[string]int{}
 	if fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {

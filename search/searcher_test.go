@@ -20,22 +20,22 @@ func TestFacetsDisjunctive(t *testing.T) {
 
 	// Selecting one municipality leaves the municipalities' counts as they
 	// were, so the others stay visible and selectable.
-	if diff := cmp.Diff(facetCounts(base.Facets.Municipality), facetCounts(sel.Facets.Municipality)); diff != "" {
+	if diff := cmp.Diff(facetCounts(base.Facets[FacetMunicipality]), facetCounts(sel.Facets[FacetMunicipality])); diff != "" {
 		t.Errorf("municipality counts changed by selecting one (-before +after):\n%s", diff)
 	}
-	if len(base.Facets.Municipality) < 2 {
-		t.Fatalf("fixture too small: %d municipalities match", len(base.Facets.Municipality))
+	if len(base.Facets[FacetMunicipality]) < 2 {
+		t.Fatalf("fixture too small: %d municipalities match", len(base.Facets[FacetMunicipality]))
 	}
-	for _, v := range sel.Facets.Municipality {
+	for _, v := range sel.Facets[FacetMunicipality] {
 		if v.Selected != (v.Value == "voorbeeldstad") {
 			t.Errorf("municipality %s: selected = %v", v.Value, v.Selected)
 		}
 	}
-	if want := uint64(facetCounts(base.Facets.Municipality)["voorbeeldstad"]); sel.Total != want {
+	if want := uint64(facetCounts(base.Facets[FacetMunicipality])["voorbeeldstad"]); sel.Total != want {
 		t.Errorf("total with the filter = %d, want the facet's count %d", sel.Total, want)
 	}
 	// The other facets count only what the selection leaves.
-	if got, before := facetCounts(sel.Facets.Kind)["passage"], facetCounts(base.Facets.Kind)["passage"]; got >= before {
+	if got, before := facetCounts(sel.Facets[FacetKind])["passage"], facetCounts(base.Facets[FacetKind])["passage"]; got >= before {
 		t.Errorf("kind count %d with the filter, %d without: want fewer", got, before)
 	}
 }
@@ -52,6 +52,8 @@ func TestFacetCounts(t *testing.T) {
 		{FacetMunicipality: {"voorbeeldstad"}, FacetTheme: {"inclusiviteit"}},
 		{FacetKind: {index.KindPerson}},
 		{FacetRole: {"bestuur", "management"}, FacetTheme: {"themas-2019"}},
+		{FacetSpeaker: {"sanne-voorbeeld"}},
+		{FacetSpeaker: {"sanne-voorbeeld", "joris-proefmans"}, FacetKind: {index.KindQuote}},
 	}
 	for _, q := range []string{"", "inwoners", "gemeente", "inwoners OR data"} {
 		for _, filters := range selections {
@@ -61,7 +63,8 @@ func TestFacetCounts(t *testing.T) {
 				for _, facet := range FacetNames {
 					got := facetCounts(res.Facets.Get(facet))
 					want := map[string]int{}
-					for _, lb := range s.Labels()[facetField[facet]] {
+					fc, _ := index.FacetByID(facet)
+					for _, lb := range s.Labels()[fc.Field] {
 						f := map[string][]string{}
 						for k, v := range filters {
 							f[k] = v
@@ -91,7 +94,7 @@ func TestFacetSelectedAtZero(t *testing.T) {
 		{Value: "testerveen", Label: "Testerveen", Count: 1},
 		{Value: "voorbeeldstad", Label: "Voorbeeldstad", Count: 0, Selected: true},
 	}
-	if diff := cmp.Diff(want, res.Facets.Municipality); diff != "" {
+	if diff := cmp.Diff(want, res.Facets[FacetMunicipality]); diff != "" {
 		t.Errorf("municipality facet (-want +got):\n%s", diff)
 	}
 }
@@ -100,13 +103,13 @@ func TestFacetLabels(t *testing.T) {
 	s := fixtureSearcher(t)
 	res := mustSearch(t, s, Request{Query: "samenwerken"})
 	labels := map[string]string{}
-	for _, v := range res.Facets.Municipality {
+	for _, v := range res.Facets[FacetMunicipality] {
 		labels[v.Value] = v.Label
 	}
-	for _, v := range res.Facets.Theme {
+	for _, v := range res.Facets[FacetTheme] {
 		labels[v.Value] = v.Label
 	}
-	for _, v := range res.Facets.Kind {
+	for _, v := range res.Facets[FacetKind] {
 		labels[v.Value] = v.Label
 	}
 	for value, label := range map[string]string{

@@ -50,15 +50,15 @@ func translate(r Request, q Query, analyze analyzeFunc, anyWord bool, skip strin
 // filterQuery ANDs the facets and ORs the values within each.
 func filterQuery(filters map[string][]string, skip string) bq.Query {
 	var conj []bq.Query
-	for _, f := range FacetNames {
-		vals := filters[f]
-		if f == skip || len(vals) == 0 {
+	for _, f := range index.Facets {
+		vals := filters[f.ID]
+		if f.ID == skip || len(vals) == 0 {
 			continue
 		}
 		var disj []bq.Query
 		for _, v := range vals {
 			t := bleve.NewTermQuery(v)
-			t.SetField(facetField[f])
+			t.SetField(f.Field)
 			disj = append(disj, t)
 		}
 		conj = append(conj, bleve.NewDisjunctionQuery(disj...))

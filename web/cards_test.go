@@ -36,8 +36,8 @@ func (cardSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 				URL: "/artikelen/proef-leren#samenwerken", Article: art, Municipalities: []string{"proefdorp"}},
 		},
 		Facets: search.Facets{
-			Municipality: []search.FacetValue{{Value: "voorbeeldstad", Label: "Voorbeeldstad", Count: 2}, {Value: "proefdorp", Label: "Proefdorp", Count: 1}},
-			Kind:         []search.FacetValue{{Value: "quote", Label: "Citaat", Count: 1}, {Value: "person", Label: "Persoon", Count: 1}, {Value: "passage", Label: "Passage", Count: 1}},
+			search.FacetMunicipality: []search.FacetValue{{Value: "voorbeeldstad", Label: "Voorbeeldstad", Count: 2}, {Value: "proefdorp", Label: "Proefdorp", Count: 1}},
+			search.FacetKind:         []search.FacetValue{{Value: "quote", Label: "Citaat", Count: 1}, {Value: "person", Label: "Persoon", Count: 1}, {Value: "passage", Label: "Passage", Count: 1}},
 		},
 	}, nil
 }

@@ -69,6 +69,10 @@ type hitView struct {
 	Places       []string // municipality names
 }
 
+// IsQuote and IsPerson tell the templates which card a hit gets.
+func (h hitView) IsQuote() bool  { return h.Kind == search.KindQuote }
+func (h hitView) IsPerson() bool { return h.Kind == search.KindPerson }
+
 // facetView is one facet's checkboxes.
 type facetView struct {
 	Name   string // the URL parameter

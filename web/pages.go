@@ -15,14 +15,6 @@ import (
 // Example searches offered on the start page and in the empty state.
 var exampleQueries = []string{"inclusiviteit", "samenwerken", "verantwoord datagebruik", "wethouder"}
 
-// Legends of the facets' fieldsets.
-var facetLegends = map[string]string{
-	search.FacetTheme:        "Thema",
-	search.FacetMunicipality: "Gemeente",
-	search.FacetRole:         "Rol",
-	search.FacetKind:         "Soort resultaat",
-}
-
 // serveHome answers GET /: the search form and how to use it.
 func (srv *Server) serveHome(c echo.Context) error {
 	return c.Render(http.StatusOK, "search", introPage(""))
@@ -136,15 +128,15 @@ func fillResults(p *searchPage, req search.Request, res *search.Result) {
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, hitOf(h, res.Query, labels))
 	}
-	for _, name := range search.FacetNames {
-		vals := res.Facets.Get(name)
+	for _, fc := range search.FacetList() {
+		vals := res.Facets.Get(fc.ID)
 		if len(vals) == 0 {
 			continue
 		}
-		f := facetView{Name: name, Legend: facetLegends[name]}
+		f := facetView{Name: fc.ID, Legend: fc.Legend}
 		for _, v := range vals {
 			f.Values = append(f.Values, facetValueView{
-				ID: "f-" + name + "-" + v.Value, Value: v.Value, Label: v.Label, Count: v.Count, Checked: v.Selected,
+				ID: "f-" + fc.ID + "-" + v.Value, Value: v.Value, Label: v.Label, Count: v.Count, Checked: v.Selected,
 			})
 		}
 		p.Facets = append(p.Facets, f)
@@ -215,7 +207,7 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 	if a := h.Article; a != nil {
 		v.ArticleTitle = a.Title
 		v.ArticleURL = a.URL
-		v.Part = partLabel(a.Part, a.Parts)
+		v.Part = a.PartLabel()
 	}
 	for _, m := range h.Municipalities {
 		v.Places = append(v.Places, labelOf(labels, search.FacetMunicipality, m))
@@ -226,7 +218,7 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 // sectionPath is where a passage sits: the headings above its own, which
 // is its title.
 func sectionPath(h search.Hit) string {
-	if h.Kind != "passage" || len(h.Headings) < 2 {
+	if h.Kind != search.KindPassage || len(h.Headings) < 2 {
 		return ""
 	}
 	return strings.Join(h.Headings[:len(h.Headings)-1], " › ")
@@ -235,18 +227,6 @@ func sectionPath(h search.Hit) string {
 // escapeText makes plain text safe to give to markedHTML.
 func escapeText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// partLabel is "deel 2 van 7", or "deel 2" when the number of parts is
-// unknown.
-func partLabel(part, parts int) string {
-	switch {
-	case part <= 0:
-		return ""
-	case parts > 0:
-		return fmt.Sprintf("deel %d van %d", part, parts)
-	}
-	return fmt.Sprintf("deel %d", part)
 }
 
 // withQuery adds the query to a page address, before its fragment.
@@ -285,7 +265,7 @@ func (srv *Server) serveArticle(c echo.Context) error {
 	p := articlePage{
 		basePage: basePage{Title: art.Article.Title, Query: q},
 		Article:  art.Article,
-		Part:     partLabel(art.Article.Part, art.Article.Parts),
+		Part:     art.Article.PartLabel(),
 		Authors:  joinDutch(art.Article.Authors),
 	}
 	if q != "" {

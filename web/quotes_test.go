@@ -79,7 +79,7 @@ func TestSearchQuotesOfAMunicipality(t *testing.T) {
 	// The municipality facet stays disjunctive: the other municipality's
 	// quotes are counted too.
 	counts := map[string]int{}
-	for _, f := range res.Facets.Municipality {
+	for _, f := range res.Facets[search.FacetMunicipality] {
 		counts[f.Value] = f.Count
 	}
 	if want := len(quotesOf(c, "s-hertogenwaard")); counts["s-hertogenwaard"] != want || want == 0 {

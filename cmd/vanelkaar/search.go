@@ -24,7 +24,11 @@ func (l *listFlag) Set(v string) error {
 // runSearch searches from the command line: text with highlights for a
 // terminal, or with --json the same object the API answers.
 func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "search", "[--json] [--theme ID] [--municipality ID] [--role ID] [--kind K] QUERY...")
+	usage := "[--json]"
+	for _, f := range search.FacetList() {
+		usage += " [--" + f.ID + " ID]"
+	}
+	fs := newFlags(e, "search", usage+" QUERY...")
 	asJSON := fs.Bool("json", false, "print the result as JSON, as the API does")
 	var src corpusSource
 	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
@@ -34,9 +38,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	sortBy := fs.String("sort", "", "relevance or article (reading order)")
 	group := fs.String("group", "", "municipality: group the hits per municipality")
 	filters := map[string]*listFlag{}
-	for _, f := range search.FacetNames {
-		filters[f] = &listFlag{}
-		fs.Var(filters[f], f, "filter on a "+f+" id (repeatable; values are OR-ed)")
+	for _, f := range search.FacetList() {
+		filters[f.ID] = &listFlag{}
+		fs.Var(filters[f.ID], f.ID, "filter on "+strings.ToLower(f.Values)+" (repeatable; values are OR-ed)")
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -103,7 +107,7 @@ func printResult(w io.Writer, res *search.Result, color bool) {
 	for i, h := range res.Hits {
 		n := (res.Page-1)*res.Size + i + 1
 		fmt.Fprintf(w, "\n%d. [%s] %s\n", n, h.Kind, h.Title)
-		if h.Speaker != nil && h.Kind != "person" {
+		if h.Speaker != nil && h.Kind != search.KindPerson {
 			fmt.Fprintf(w, "   %s, %s\n", h.Speaker.Name, h.Speaker.Role)
 		}
 		fmt.Fprintf(w, "   %s\n", h.Fragment().Text(open, close))

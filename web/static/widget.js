@@ -141,7 +141,6 @@
     return n === 1 ? '1 resultaat' : n + ' resultaten';
   }
 
-  var KINDS = { passage: 'Passage', quote: 'Citaat', person: 'Persoon' };
 
   class VanelkaarZoek extends HTMLElement {
     connectedCallback() {
@@ -270,6 +269,10 @@
       }
       var hits = res && res.hits || [];
       var total = res && res.total || 0;
+      // The kinds' Dutch labels come with the answer (facets.kind), as
+      // the server declares them.
+      var kinds = {};
+      ((res && res.facets && res.facets.kind) || []).forEach(function (k) { kinds[k.value] = k.label; });
       if (hits.length) {
         var gh = group('Resultaten');
         hits.forEach(function (h) {
@@ -278,7 +281,7 @@
           marked(t, h.title_html || h.title);
           var s = el('span', { class: 's' }, o);
           marked(s, h.snippet);
-          var meta = [KINDS[h.kind] || h.kind];
+          var meta = [kinds[h.kind] || h.kind];
           if (h.speaker && h.kind !== 'person') {
             meta.push(h.speaker.name);
           }
