@@ -142,7 +142,7 @@ func TestGroupByArticle(t *testing.T) {
 				}
 			}
 			// People belong to no article; the rest is grouped.
-			people := uint64(facetCounts(res.Facets.Kind)["person"])
+			people := uint64(facetCounts(res.Facets[FacetKind])["person"])
 			if uint64(total) != res.Total-people {
 				t.Errorf("groups hold %d results, want %d (total %d less %d people)", total, res.Total-people, res.Total, people)
 			}
