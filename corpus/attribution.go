@@ -187,6 +187,7 @@ func (c *Corpus) attribute(a *Article, ps *problems) {
 			strings.TrimLeft(q.Passage.Text[prevVC.end:q.open], continuationGap) == "":
 			// The second piece of a quote split by its attribution.
 			q.Speaker, q.Attribution = prev.Speaker, prev.Attribution
+			joinPieces(prev, q)
 			if q.Speaker == "" {
 				reason = fmt.Sprintf("it continues quote %d, which has no speaker", prev.N)
 			}

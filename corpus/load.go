@@ -318,6 +318,7 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 	if a.Published != "" && !dateRE.MatchString(a.Published) {
 		ps.errorf(p, line, "published %q must be a date as YYYY-MM-DD (leave it out when the text gives none)", a.Published)
 	}
+	a.Publisher, _ = m.str("publisher")
 	a.Authors, _ = m.list("authors")
 	themes, tlines := m.list("themes")
 	for i, t := range themes {

@@ -25,6 +25,7 @@ type Article struct {
 	Parts     int // number of parts in the series; 0 when unknown
 	SourceURL string
 	Published string // YYYY-MM-DD, empty when the text does not give one
+	Publisher string // who published it (front matter "publisher"), if given
 	Authors   []string
 	Themes    []string // article-level theme ids
 	Body      string   // the Markdown body, without front matter
@@ -88,11 +89,18 @@ type Quote struct {
 	Attribution Attribution
 	Line        int      // line of the opening quotation mark
 	Themes      []string // the theme ids of the passage's section
+	// Whole is set on each piece of a quote split by its attribution
+	// (“A,” zegt X. “B.”): the text as published from the first piece's
+	// opening mark to the last piece's closing mark, attribution included,
+	// so a citation of either piece gives both. Empty for a quote in one
+	// piece.
+	Whole string
 
 	open   int      // offset of the opening mark in Passage.Text
 	last   *Passage // the passage in which the quote ends
 	close  int      // offset just past the closing mark in last.Text
 	marked string   // person id of an explicit {spreker=...} mark
+	first  *Quote   // the first piece of a split quote, when this is a later one
 }
 
 // URL is the deep link to the passage in which the quote starts.

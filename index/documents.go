@@ -3,7 +3,9 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	neturl "net/url"
 	"strings"
+	"time"
 
 	"vanelkaar/corpus"
 )
@@ -94,12 +96,16 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 				r.Municipalities = nonNil(nonEmpty(per.Municipality))
 				speakers = []string{per.ID}
 				r.People = speakers
-				r.Citation = Citation(q.Text, r.Speaker, ref, q.URL())
+				quoted := "“" + q.Text + "”"
+				if q.Whole != "" {
+					quoted = q.Whole
+				}
+				r.Citation = Citation(quoted, r.Speaker, ref, CitationLink(a.SourceURL, q.URL()))
 			} else {
+				// A quote without a speaker cannot be cited: no citation.
 				r.Title = "Citaat"
 				r.Roles = []string{}
 				r.Municipalities = []string{}
-				r.Citation = Citation(q.Text, nil, ref, q.URL())
 			}
 			f[FieldNames] = namesOf(c, speakers, r.Municipalities)
 			if err := add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%04d", a.Part, index[q.Passage], q.N), f, r); err != nil {
@@ -119,8 +125,8 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 			Roles:          []string{per.RoleCategory},
 			People:         []string{per.ID},
 		}
+		r.URL = PersonURL(per.ID)
 		if per.First != nil {
-			r.URL = per.First.URL()
 			r.SourceURL = per.First.Article.SourceURL
 			r.Article = articleRef(per.First.Article)
 		}
@@ -141,19 +147,25 @@ func PassageID(slug, anchor string) string { return "passage/" + slug + "#" + an
 func QuoteID(slug string, n int) string    { return fmt.Sprintf("quote/%s/%d", slug, n) }
 func PersonID(id string) string            { return "person/" + id }
 
-// Citation formats a quote ready to paste, in Dutch: the quote, who said
-// it (name, role as written, and the organisation or else the
-// municipality), the article with its part of the series, and the deep
-// link to the passage:
+// PersonURL is the site path of a person's page.
+func PersonURL(id string) string { return "/personen/" + id }
+
+// Citation formats a quote ready to paste, in Dutch: the quote (a quote
+// split by its attribution whole, as published), who said it (name, role
+// as written, and the organisation or else the municipality), the article
+// with its part of the series, the publisher, the publication date when
+// the corpus has one, and the link:
 //
 //	“Privacy is geen rem” — Joris Mulder, Beleidsmedewerker Data, Gemeente
 //	Voorbeeldstad. Uit: “Het digitale loket van Voorbeeldstad”
-//	(Voorbeeldreeks: leren van elkaar, deel 1 van 2), /artikelen/het-digitale-loket#data-2
+//	(Voorbeeldreeks: leren van elkaar, deel 1 van 2), voorbeeldreeks.example,
+//	4 maart 2019. https://voorbeeldreeks.example/het-digitale-loket#data-2
 //
-// The link is relative to the site; the HTTP API makes it absolute.
-func Citation(text string, sp *PersonRef, a *ArticleRef, url string) string {
+// quoted is the quote with its quotation marks. The link is the one
+// CitationLink makes; the web server may put its public address instead.
+func Citation(quoted string, sp *PersonRef, a *ArticleRef, link string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "“%s”", text)
+	b.WriteString(quoted)
 	if sp != nil {
 		who := []string{sp.Name}
 		if sp.Role != "" {
@@ -179,20 +191,67 @@ func Citation(text string, sp *PersonRef, a *ArticleRef, url string) string {
 		if len(where) > 0 {
 			fmt.Fprintf(&b, " (%s)", strings.Join(where, ", "))
 		}
-		if url != "" {
-			b.WriteString(",")
+		if pub := a.PublisherName(); pub != "" {
+			fmt.Fprintf(&b, ", %s", pub)
 		}
+		if d := DutchDate(a.Published); d != "" {
+			fmt.Fprintf(&b, ", %s", d)
+		}
+		b.WriteString(".")
 	}
-	if url != "" {
-		fmt.Fprintf(&b, " %s", url)
+	if link != "" {
+		fmt.Fprintf(&b, " %s", link)
 	}
 	return b.String()
+}
+
+// CitationLink is the link a citation ends with: the article's source
+// address with the passage's anchor, or, for an article without one, the
+// site path of the passage (url).
+func CitationLink(sourceURL, url string) string {
+	if sourceURL == "" {
+		return url
+	}
+	_, anchor, ok := strings.Cut(url, "#")
+	if !ok {
+		return sourceURL
+	}
+	base, _, _ := strings.Cut(sourceURL, "#")
+	return base + "#" + anchor
+}
+
+// dutchMonths are the month names of DutchDate.
+var dutchMonths = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december"}
+
+// DutchDate writes a YYYY-MM-DD date as Dutch does, "4 maart 2019"; other
+// text is returned as it is.
+func DutchDate(ymd string) string {
+	t, err := time.Parse(time.DateOnly, ymd)
+	if err != nil {
+		return ymd
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), dutchMonths[t.Month()-1], t.Year())
+}
+
+// PublisherName is who published the article: the corpus's publisher, or
+// else the host of its source address (without "www.").
+func (a *ArticleRef) PublisherName() string {
+	if a.Publisher != "" {
+		return a.Publisher
+	}
+	u, err := neturl.Parse(a.SourceURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 func articleRef(a *corpus.Article) *ArticleRef {
 	return &ArticleRef{
 		Slug: a.Slug, Title: a.Title, Series: a.Series, Part: a.Part, Parts: a.Parts,
 		URL: a.URL(), SourceURL: a.SourceURL, Published: a.Published, Authors: a.Authors,
+		Publisher: a.Publisher,
 	}
 }
 

@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -55,7 +56,7 @@ func TestQuoteDocuments(t *testing.T) {
 				Themes:      []string{"verantwoord-datagebruik"}, Municipalities: []string{"voorbeeldstad"}, Roles: []string{"advies-en-beleid"},
 				Citation: "“Wij publiceren elk algoritme dat de gemeente gebruikt in een openbaar register.” — Joris Mulder, Beleidsmedewerker Data, " +
 					"Gemeente Voorbeeldstad. Uit: “Het digitale loket van Voorbeeldstad” (Voorbeeldreeks: leren van elkaar, deel 1 van 2), " +
-					"/artikelen/het-digitale-loket#data-3",
+					"voorbeeldreeks.example. https://voorbeeldreeks.example/het-digitale-loket#data-3",
 			},
 		},
 		{
@@ -72,9 +73,8 @@ func TestQuoteDocuments(t *testing.T) {
 				Kind: KindQuote, Title: "Citaat", Text: "Het platform is in het voorjaar klaar",
 				Headings: []string{"Het platform"}, URL: "/artikelen/samen-met-de-regio#platform-2",
 				SourceURL: "https://voorbeeldreeks.example/samen-met-de-regio",
-				Themes:    []string{"samenwerken"}, Municipalities: []string{}, Roles: []string{},
-				Citation: "“Het platform is in het voorjaar klaar” Uit: “Samen met de regio” (Voorbeeldreeks: leren van elkaar, deel 2 van 2), " +
-					"/artikelen/samen-met-de-regio#platform-2",
+				// Nobody to cite: no citation.
+				Themes: []string{"samenwerken"}, Municipalities: []string{}, Roles: []string{},
 			},
 		},
 	}
@@ -145,15 +145,24 @@ func TestCitation(t *testing.T) {
 		want string
 	}{
 		{"municipality when there is no organisation", sp, series, "/artikelen/loket#data",
-			"“Ja.” — Joris Mulder, Beleidsmedewerker Data, gemeente Voorbeeldstad. Uit: “Het loket” (Voorbeeldreeks, deel 1 van 2), /artikelen/loket#data"},
+			"“Ja.” — Joris Mulder, Beleidsmedewerker Data, gemeente Voorbeeldstad. Uit: “Het loket” (Voorbeeldreeks, deel 1 van 2). /artikelen/loket#data"},
 		{"organisation as written", &PersonRef{Name: "Karel Smeets", Role: "Regiodirecteur", MunicipalityName: "'s-Hertogenwaard", Organisation: "Samenwerkingsverband Den Waard"},
 			&ArticleRef{Title: "Reeks", Series: "Reeks", Part: 3, Parts: 7}, "/artikelen/r#a",
-			"“Ja.” — Karel Smeets, Regiodirecteur, Samenwerkingsverband Den Waard. Uit: “Reeks” (deel 3 van 7), /artikelen/r#a"},
-		{"no speaker", nil, &ArticleRef{Title: "Los", Part: 2}, "/artikelen/los#b", "“Ja.” Uit: “Los” (deel 2), /artikelen/los#b"},
+			"“Ja.” — Karel Smeets, Regiodirecteur, Samenwerkingsverband Den Waard. Uit: “Reeks” (deel 3 van 7). /artikelen/r#a"},
+		{"publisher and date", sp,
+			&ArticleRef{Title: "Het loket", Series: "Voorbeeldreeks", Part: 1, Parts: 2, Publisher: "Voorbeeldpers", Published: "2019-03-04"},
+			"https://voorbeeldreeks.example/loket#data",
+			"“Ja.” — Joris Mulder, Beleidsmedewerker Data, gemeente Voorbeeldstad. Uit: “Het loket” (Voorbeeldreeks, deel 1 van 2), " +
+				"Voorbeeldpers, 4 maart 2019. https://voorbeeldreeks.example/loket#data"},
+		{"publisher from the source address", sp,
+			&ArticleRef{Title: "Het loket", Part: 1, SourceURL: "https://www.voorbeeldreeks.example/loket/"},
+			"https://www.voorbeeldreeks.example/loket/#data",
+			"“Ja.” — Joris Mulder, Beleidsmedewerker Data, gemeente Voorbeeldstad. Uit: “Het loket” (deel 1), voorbeeldreeks.example. " +
+				"https://www.voorbeeldreeks.example/loket/#data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Citation("Ja.", tt.sp, tt.a, tt.url); got != tt.want {
+			if got := Citation("“Ja.”", tt.sp, tt.a, tt.url); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
@@ -172,4 +181,29 @@ func single(t *testing.T, v any) string {
 		return ""
 	}
 	return vals[0]
+}
+
+func TestCitationLink(t *testing.T) {
+	for _, tt := range []struct{ source, url, want string }{
+		{"https://voorbeeldreeks.example/loket/", "/artikelen/loket#data-2", "https://voorbeeldreeks.example/loket/#data-2"},
+		{"https://voorbeeldreeks.example/loket#top", "/artikelen/loket#data-2", "https://voorbeeldreeks.example/loket#data-2"},
+		{"", "/artikelen/loket#data-2", "/artikelen/loket#data-2"},
+	} {
+		if got := CitationLink(tt.source, tt.url); got != tt.want {
+			t.Errorf("CitationLink(%q, %q) = %q, want %q", tt.source, tt.url, got, tt.want)
+		}
+	}
+}
+
+// TestSplitQuoteCitation: both pieces of a quote split by its attribution
+// cite the whole quote as published.
+func TestSplitQuoteCitation(t *testing.T) {
+	_, recs := docsByID(t)
+	for _, id := range []string{"quote/het-digitale-loket/2", "quote/het-digitale-loket/3"} {
+		rec := recs[id]
+		want := "“We hebben de formulieren daarom herschreven in gewone taal,” zegt Van den Akker. “Een zin van twintig woorden is lang genoeg.” — Pieter van den Akker"
+		if !strings.HasPrefix(strings.Join(strings.Fields(rec.Citation), " "), want) {
+			t.Errorf("%s: citation %q, want it to start with %q", id, rec.Citation, want)
+		}
+	}
 }

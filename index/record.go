@@ -36,6 +36,9 @@ type ArticleRef struct {
 	SourceURL string   `json:"source_url,omitempty"`
 	Published string   `json:"published,omitempty"`
 	Authors   []string `json:"authors,omitempty"`
+	// Publisher is who published the article, when the corpus says;
+	// PublisherName falls back to the source address's host.
+	Publisher string `json:"publisher,omitempty"`
 }
 
 // PartLabel is where the article sits in its series, in Dutch, as pages

@@ -41,7 +41,7 @@ type Word struct {
 
 // Name is a person, municipality or theme as completion offers it.
 type Name struct {
-	Kind    string   `json:"kind"` // NamePerson, NameMunicipality or NameTheme
+	Kind    string   `json:"kind"` // NamePerson, NameMunicipality, NameTheme or NameRole
 	Value   string   `json:"value"`
 	Text    string   `json:"text"`
 	Aliases []string `json:"aliases,omitempty"`
@@ -57,6 +57,7 @@ const (
 	NamePerson       = "person"
 	NameMunicipality = "municipality"
 	NameTheme        = "theme"
+	NameRole         = "role"
 )
 
 // VocabularyOf collects the vocabulary of a corpus, splitting and
@@ -136,9 +137,7 @@ func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
 		if m := c.Municipality(p.Municipality); m != nil {
 			n.Detail += ", " + m.Name
 		}
-		if p.First != nil {
-			n.URL = p.First.URL()
-		}
+		n.URL = PersonURL(p.ID)
 		v.Names = append(v.Names, n)
 	}
 	for _, m := range c.Municipalities {
@@ -147,6 +146,25 @@ func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
 	}
 	for _, t := range c.Themes {
 		v.Names = append(v.Names, Name{Kind: NameTheme, Value: t.ID, Text: t.Label, Count: themes[t.ID]})
+	}
+	// A role category is found by its label and by the roles as written of
+	// the people in it ("wethouder" finds Bestuur).
+	for _, rc := range corpus.RoleCategories {
+		n := Name{Kind: NameRole, Value: rc.ID, Text: rc.Label, Detail: "Rol"}
+		seen := map[string]bool{}
+		for _, p := range c.People {
+			if p.RoleCategory != rc.ID {
+				continue
+			}
+			n.Count += people[p.ID]
+			if k := corpus.FoldName(p.Role); p.Role != "" && !seen[k] {
+				seen[k] = true
+				n.Aliases = append(n.Aliases, p.Role)
+			}
+		}
+		if n.Count > 0 {
+			v.Names = append(v.Names, n)
+		}
 	}
 	for lower, ws := range words {
 		v.Words = append(v.Words, Word{Text: ws.display(lower), Term: ws.term(), Count: ws.count})

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/corpus"
 )
 
 func TestVocabulary(t *testing.T) {
@@ -71,17 +73,21 @@ func TestVocabulary(t *testing.T) {
 	}
 	want := map[string]Name{
 		"person/ger-baron": {Kind: NamePerson, Value: "ger-baron", Text: "Ger Baron",
-			Detail: "Chief Technology Officer, Amsterdam", URL: "/artikelen/van-elkaar-leren#station-10-2", Count: 2},
+			Detail: "Chief Technology Officer, Amsterdam", URL: "/personen/ger-baron", Count: 2},
 		"municipality/s-hertogenbosch": {Kind: NameMunicipality, Value: "s-hertogenbosch", Text: "'s-Hertogenbosch",
 			Aliases: []string{"Den Bosch"}, Detail: "Noord-Brabant", Count: 2},
 		"theme/samenwerken": {Kind: NameTheme, Value: "samenwerken", Text: "Belang van samenwerken met externe partijen", Count: 1},
+		"role/uitvoering":   {Kind: NameRole, Value: "uitvoering", Text: "Uitvoering", Aliases: []string{"Senior Medewerker Burgerzaken"}, Detail: "Rol", Count: names["role/uitvoering"].Count},
+	}
+	if names["role/uitvoering"].Count == 0 {
+		t.Error("the role Uitvoering counts nothing")
 	}
 	for key, w := range want {
 		if diff := cmp.Diff(w, names[key]); diff != "" {
 			t.Errorf("name %s (-want +got):\n%s", key, diff)
 		}
 	}
-	if got := len(v.Names); got != len(c.People)+len(c.Municipalities)+len(c.Themes) {
-		t.Errorf("%d names, want one per person, municipality and theme", got)
+	if got := len(v.Names); got != len(c.People)+len(c.Municipalities)+len(c.Themes)+len(corpus.RoleCategories) {
+		t.Errorf("%d names, want one per person, municipality, theme and role category", got)
 	}
 }

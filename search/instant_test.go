@@ -199,3 +199,51 @@ func TestPerson(t *testing.T) {
 		t.Errorf("unknown person: err = %v, want ErrNotFound", err)
 	}
 }
+
+// TestSuggestOnlyPairsOfTheText: completing the last of several words
+// offers only pairs that stand in the text, and the names.
+func TestSuggestOnlyPairsOfTheText(t *testing.T) {
+	s := shippedSearcher(t)
+	for _, tc := range []struct {
+		typed, name string
+		never       []string
+	}{
+		{"ger b", "Ger Baron", []string{"ger balans", "ger bouw"}},
+		{"den b", "", []string{"den bouw", "den balans"}},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			res, err := s.Suggest(context.Background(), tc.typed, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var texts []string
+			for _, sg := range res.Suggestions {
+				texts = append(texts, strings.ToLower(sg.Text))
+			}
+			for _, bad := range tc.never {
+				for _, got := range texts {
+					if got == bad {
+						t.Errorf("Suggest(%q) offers %q, which the text does not have", tc.typed, bad)
+					}
+				}
+			}
+			if tc.name != "" && !strings.Contains(strings.Join(texts, "|"), strings.ToLower(tc.name)) {
+				t.Errorf("Suggest(%q) = %v, want %q", tc.typed, texts, tc.name)
+			}
+		})
+	}
+	// A role category is offered as a filter, also by a role as written.
+	res, err := s.Suggest(context.Background(), "wethou", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, sg := range res.Suggestions {
+		if sg.Kind == SuggestRole && sg.Filter == FacetRole && sg.Value == "bestuur" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Suggest(wethou) = %+v, want the role Bestuur as a filter", res.Suggestions)
+	}
+}

@@ -13,6 +13,10 @@ type (
 	Person  = index.PersonRef
 )
 
+// CitationLink is the link a quote's citation ends with (see
+// index.CitationLink).
+func CitationLink(sourceURL, url string) string { return index.CitationLink(sourceURL, url) }
+
 // Result answers a Request.
 type Result struct {
 	Query string `json:"query"`

@@ -2,11 +2,14 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"vanelkaar/index"
 )
@@ -17,6 +20,7 @@ const (
 	SuggestPerson       = index.NamePerson
 	SuggestMunicipality = index.NameMunicipality
 	SuggestTheme        = index.NameTheme
+	SuggestRole         = index.NameRole
 )
 
 // Suggest limits.
@@ -42,8 +46,9 @@ type Suggestion struct {
 	// words typed so far with the last one completed.
 	Text string `json:"text"`
 	Kind string `json:"kind"`
-	// Filter and Value are the facet and value that select a municipality
-	// or theme; a person's Value is their id.
+	// Filter and Value are the facet and value that select a
+	// municipality, theme or role; a person's Value is their id and URL
+	// their page.
 	Filter string `json:"filter,omitempty"`
 	Value  string `json:"value,omitempty"`
 	// Detail says who or what a name is: a person's role and municipality.
@@ -89,7 +94,46 @@ func (s *Searcher) Suggest(ctx context.Context, q string, limit int) (*Suggestio
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &Suggestions{Query: q, Suggestions: l.vocab.suggest(q, limit)}, nil
+	list := l.vocab.suggest(q, 2*limit)
+	kept := list[:0]
+	for _, sg := range list {
+		if sg.Kind == SuggestWord {
+			ok, err := l.pairOccurs(ctx, sg.Text)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		kept = append(kept, sg)
+		if len(kept) == limit {
+			break
+		}
+	}
+	return &Suggestions{Query: q, Suggestions: kept}, nil
+}
+
+// pairOccurs reports whether the last two words of a completed query
+// stand side by side somewhere in the corpus, so that completion never
+// offers a pair the text does not have (a first name followed by a word
+// that begins like the surname, "ger balans"). A single word occurs by
+// construction.
+func (l *loaded) pairOccurs(ctx context.Context, text string) (bool, error) {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || isOpenQuote(r) || isCloseQuote(r)
+	})
+	if len(words) < 2 || strings.HasPrefix(words[len(words)-1], "-") || strings.HasPrefix(words[len(words)-2], "-") || words[len(words)-2] == "OR" {
+		return true, nil
+	}
+	pair := strings.Join(words[len(words)-2:], " ")
+	sr := bleve.NewSearchRequestOptions(fieldsQuery(pair, 1), 0, 0, false)
+	sr.Score = bleve.ScoreNone
+	br, err := l.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return false, fmt.Errorf("suggest: %w", err)
+	}
+	return br.Total > 0, nil
 }
 
 func (v *vocabulary) suggest(q string, limit int) []Suggestion {
@@ -246,6 +290,8 @@ func (v *vocabulary) completeName(typed string, typos bool) []Suggestion {
 			s.Filter = FacetMunicipality
 		case index.NameTheme:
 			s.Filter = FacetTheme
+		case index.NameRole:
+			s.Filter = FacetRole
 		}
 		out = append(out, s)
 	}

@@ -72,7 +72,7 @@ func TestSuggest(t *testing.T) {
 		{"accents need not be typed", "financie", []Suggestion{{Text: "financiële", Kind: SuggestWord}}},
 		{"a person by last name", "proefm", []Suggestion{
 			{Text: "Joris Proefmans", Kind: SuggestPerson, Value: "joris-proefmans", Detail: "Chief Data Officer, Proefdorp",
-				URL: "/artikelen/verantwoord-datagebruik#data-als-kans"},
+				URL: "/personen/joris-proefmans"},
 			{Text: "Proefmans", Kind: SuggestWord},
 		}},
 		{"a municipality by alias, as a filter", "den oef", []Suggestion{
@@ -88,7 +88,7 @@ func TestSuggest(t *testing.T) {
 		{"one typo from five letters", "zonepan", []Suggestion{{Text: "zonnepanelen", Kind: SuggestWord, Typo: true}}},
 		{"a typo in a name", "proefnans", []Suggestion{
 			{Text: "Joris Proefmans", Kind: SuggestPerson, Value: "joris-proefmans", Detail: "Chief Data Officer, Proefdorp",
-				URL: "/artikelen/verantwoord-datagebruik#data-als-kans", Typo: true},
+				URL: "/personen/joris-proefmans", Typo: true},
 			{Text: "Proefmans", Kind: SuggestWord, Typo: true},
 		}},
 		{"no typo under five letters", "zone", nil},

@@ -21,7 +21,7 @@ func (srv *Server) serveSearch(c echo.Context) error {
 		return err
 	}
 	srv.metrics.searched(res)
-	absoluteCitations(res, srv.cfg.PublicURL)
+	absoluteResult(res, srv.cfg.PublicURL)
 	return c.JSON(http.StatusOK, res)
 }
 

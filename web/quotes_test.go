@@ -67,13 +67,17 @@ func TestSearchQuotesOfAMunicipality(t *testing.T) {
 			t.Errorf("%s: kind %q, speaker %+v", h.ID, h.Kind, h.Speaker)
 			continue
 		}
-		for _, part := range []string{"“" + h.Text + "”", h.Speaker.Name, h.Speaker.Role, h.Article.Title, "deel 1 van 2", h.URL} {
+		// Without --public-url the link is the article's source address
+		// with the passage's anchor: absolute, so it works where pasted.
+		_, anchor, _ := strings.Cut(h.URL, "#")
+		link := h.SourceURL + "#" + anchor
+		for _, part := range []string{h.Text, h.Speaker.Name, h.Speaker.Role, h.Speaker.Organisation, h.Article.Title, "deel 1 van 2", "voorbeeldreeks.example", link} {
 			if !strings.Contains(h.Citation, part) {
 				t.Errorf("%s: citation %q lacks %q", h.ID, h.Citation, part)
 			}
 		}
-		if !strings.HasSuffix(h.Citation, " "+h.URL) || !strings.HasPrefix(h.URL, "/artikelen/het-digitale-loket#") {
-			t.Errorf("%s: citation %q should end with the deep link %q", h.ID, h.Citation, h.URL)
+		if !strings.HasSuffix(h.Citation, " "+link) || !strings.HasPrefix(h.URL, "/artikelen/het-digitale-loket#") || !strings.HasPrefix(link, "https://") {
+			t.Errorf("%s: citation %q should end with the deep link %q", h.ID, h.Citation, link)
 		}
 	}
 	// The municipality facet stays disjunctive: the other municipality's
@@ -138,7 +142,7 @@ func TestSearchAliasFindsTheMunicipality(t *testing.T) {
 
 func TestCitationLinkUsesThePublicURL(t *testing.T) {
 	for _, tt := range []struct{ publicURL, prefix string }{
-		{"", " /artikelen/"},
+		{"", " https://voorbeeldreeks.example/"},
 		{"https://zoeken.example.nl/", " https://zoeken.example.nl/artikelen/"},
 	} {
 		t.Run(fmt.Sprintf("%q", tt.publicURL), func(t *testing.T) {

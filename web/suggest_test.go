@@ -27,8 +27,8 @@ func TestSuggestAPI(t *testing.T) {
 
 	res = search.Suggestions{}
 	getJSON(t, ts.URL+"/api/v1/suggest?size=2&q="+url.QueryEscape("den bo"), &res)
-	if len(res.Suggestions) != 2 || res.Suggestions[0].Kind != search.SuggestMunicipality || res.Suggestions[0].Value != "s-hertogenbosch" {
-		t.Errorf("suggest den bo: %+v, want 's-Hertogenbosch first and two suggestions", res.Suggestions)
+	if len(res.Suggestions) < 1 || len(res.Suggestions) > 2 || res.Suggestions[0].Kind != search.SuggestMunicipality || res.Suggestions[0].Value != "s-hertogenbosch" {
+		t.Errorf("suggest den bo: %+v, want 's-Hertogenbosch first and at most two suggestions", res.Suggestions)
 	}
 
 	// Every invalid parameter at once.
