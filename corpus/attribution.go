@@ -77,6 +77,18 @@ func verbClauseAt(p *Passage, from, to int) verbClause {
 		}
 		return text[start:i], start
 	}
+	// A signature: ‘…’ — Lotte Kamphuis, as a block quote's <cite> is
+	// imported.
+	if rest := strings.TrimLeft(text[from:], " "); strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") {
+		i = len(text) - len(rest) + len("—")
+		skip("")
+		if r, _ := utf8.DecodeRuneInString(text[i:]); i < len(text) && unicode.IsUpper(r) {
+			vc.found, vc.verb, vc.name = true, "—", i
+			vc.end = sentenceEnd(text, i)
+			return vc
+		}
+		i = from
+	}
 	skip(",–—-")
 	w, _ := word()
 	switch w {

@@ -69,7 +69,8 @@
 //  2. verb: a verb of saying in lower case right after the quote, then
 //     the name, with at most a few lower-case words (a role) between:
 //     “…,” aldus Theo / zegt Veltman / vertelt programmamanager Theo /
-//     volgens Veltman, or a sentence of its own: “…” Dat zegt Veltman.
+//     volgens Veltman, or a sentence of its own: “…” Dat zegt Veltman,
+//     or a signature after a dash: “…” — Theo Veltman.
 //     With hij, zij or ze instead of a name, rules 3 and 4 decide;
 //  3. colon: the clause before a colon that opens the quote names one
 //     person: Theo Veltman: “…” / Veltman zegt: “…”;

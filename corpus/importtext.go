@@ -21,6 +21,10 @@ type ImportMeta struct {
 	SourceURL string
 	Published string
 	Authors   []string
+	Themes    []string // article-level theme ids
+	// Title replaces the title the source gives (not used for plain text,
+	// whose first line is the title).
+	Title string
 }
 
 var (
@@ -195,7 +199,7 @@ func writeFrontMatter(b *strings.Builder, title string, meta ImportMeta) error {
 		fmt.Fprintf(b, "series: %s\n", q(meta.Series))
 	}
 	if meta.Part < 1 {
-		return fmt.Errorf("import: give the article's part in the series (1 or more)")
+		return fmt.Errorf("import: the source does not say which part of the series it is (no “(n/m)” in its title, no “-n-m-” in its address): give --part N")
 	}
 	fmt.Fprintf(b, "part: %d\n", meta.Part)
 	if meta.Parts > 0 {
@@ -213,6 +217,9 @@ func writeFrontMatter(b *strings.Builder, title string, meta ImportMeta) error {
 			quoted[i] = q(a)
 		}
 		fmt.Fprintf(b, "authors: [%s]\n", strings.Join(quoted, ", "))
+	}
+	if len(meta.Themes) > 0 {
+		fmt.Fprintf(b, "themes: [%s]\n", strings.Join(meta.Themes, ", "))
 	}
 	b.WriteString("---\n")
 	return nil

@@ -320,6 +320,7 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 	}
 	a.Publisher, _ = m.str("publisher")
 	a.Authors, _ = m.list("authors")
+	a.ImportHash, _ = m.str("import_hash")
 	themes, tlines := m.list("themes")
 	for i, t := range themes {
 		if c.themeByID != nil && c.themeByID[t] == nil {

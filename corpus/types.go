@@ -28,6 +28,9 @@ type Article struct {
 	Publisher string // who published it (front matter "publisher"), if given
 	Authors   []string
 	Themes    []string // article-level theme ids
+	// ImportHash is the hash `vanelkaar import` wrote with the file; a
+	// file whose content no longer matches it was edited by hand.
+	ImportHash string
 	Body      string   // the Markdown body, without front matter
 	BodyLine  int      // line of Path where Body starts
 	Passages  []*Passage
