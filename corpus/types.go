@@ -31,10 +31,10 @@ type Article struct {
 	// ImportHash is the hash `vanelkaar import` wrote with the file; a
 	// file whose content no longer matches it was edited by hand.
 	ImportHash string
-	Body      string   // the Markdown body, without front matter
-	BodyLine  int      // line of Path where Body starts
-	Passages  []*Passage
-	Quotes    []*Quote
+	Body       string // the Markdown body, without front matter
+	BodyLine   int    // line of Path where Body starts
+	Passages   []*Passage
+	Quotes     []*Quote
 }
 
 // URL is the site path of the article page.

@@ -20,12 +20,12 @@ import (
 
 // restPost is the part of a REST API post that an article needs.
 type restPost struct {
-	ID       int    `json:"id"`
-	Date     string `json:"date"`
-	Slug     string `json:"slug"`
-	Status   string `json:"status"`
-	Type     string `json:"type"`
-	Link     string `json:"link"`
+	ID       int                       `json:"id"`
+	Date     string                    `json:"date"`
+	Slug     string                    `json:"slug"`
+	Status   string                    `json:"status"`
+	Type     string                    `json:"type"`
+	Link     string                    `json:"link"`
 	Title    struct{ Rendered string } `json:"title"`
 	Content  struct{ Rendered string } `json:"content"`
 	Embedded struct {
