@@ -5,53 +5,81 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 )
 
 // corsMaxAge is how long, in seconds, a browser may cache a preflight.
-const corsMaxAge = "600"
+const corsMaxAge = 600
 
-// cors answers cross-origin requests to the API for the origins in
-// Config.CORSOrigins and for no others: a page from another origin gets
-// no Access-Control-Allow-Origin, so its browser keeps the answer from it.
-// Origins are compared exactly (scheme, host and port).
-func (srv *Server) cors(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		r := c.Request()
-		if !strings.HasPrefix(r.URL.Path, "/api/") {
-			return next(c)
-		}
-		h := c.Response().Header()
-		h.Add(echo.HeaderVary, echo.HeaderOrigin)
-		origin := r.Header.Get(echo.HeaderOrigin)
-		if origin == "" || !srv.corsOrigins[origin] {
-			return next(c)
-		}
-		h.Set(echo.HeaderAccessControlAllowOrigin, origin)
-		if r.Method == http.MethodOptions && r.Header.Get(echo.HeaderAccessControlRequestMethod) != "" {
-			h.Add(echo.HeaderVary, echo.HeaderAccessControlRequestMethod)
-			h.Add(echo.HeaderVary, echo.HeaderAccessControlRequestHeaders)
-			h.Set(echo.HeaderAccessControlAllowMethods, "GET, HEAD, OPTIONS")
-			if rh := r.Header.Get(echo.HeaderAccessControlRequestHeaders); rh != "" {
-				h.Set(echo.HeaderAccessControlAllowHeaders, rh)
+// The read-only API is public data, so by default any page may read it:
+// any origin, no credentials (so no cookie or login ever travels with a
+// cross-origin request), GET and HEAD only, and a preflight allows only
+// these request headers. Config.CORSOrigins restricts it to a list of
+// origins.
+var (
+	corsMethods      = []string{http.MethodGet, http.MethodHead}
+	corsAllowHeaders = []string{echo.HeaderAccept, "Accept-Language"}
+	corsExposed      = []string{"API-Version", "Retry-After", echo.HeaderXRequestID}
+)
+
+// cors is echo's CORS middleware for the API routes. Pages, probes and
+// the widget script are skipped: pages are not for other origins, and a
+// script tag needs no CORS. The OpenAPI document is readable from any
+// origin even when the API is restricted (serveOpenAPI).
+func (srv *Server) cors() echo.MiddlewareFunc {
+	origins := corsOriginList(srv.cfg.CORSOrigins)
+	restricted := len(origins) > 0
+	if !restricted {
+		origins = []string{"*"}
+	}
+	allowed := map[string]bool{}
+	for _, o := range origins {
+		allowed[o] = true
+	}
+	cfg := middleware.CORSConfig{
+		Skipper:          func(c echo.Context) bool { return srv.kindOf(c) != kindAPI },
+		AllowOrigins:     origins,
+		AllowMethods:     corsMethods,
+		AllowHeaders:     corsAllowHeaders,
+		ExposeHeaders:    corsExposed,
+		AllowCredentials: false,
+		MaxAge:           corsMaxAge,
+	}
+	if restricted {
+		// Origins are compared exactly (scheme, host and port): no
+		// wildcards, no subdomains.
+		cfg.AllowOriginFunc = func(origin string) (bool, error) { return allowed[origin], nil }
+	}
+	echoCORS := middleware.CORSWithConfig(cfg)
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		h := echoCORS(next)
+		return func(c echo.Context) error {
+			// echo answers a preflight from an origin it does not allow
+			// with an empty 204; refuse it plainly instead, so the refusal
+			// shows in the browser's network panel and in our metrics.
+			r := c.Request()
+			if restricted && r.Method == http.MethodOptions && srv.kindOf(c) == kindAPI {
+				if o := r.Header.Get(echo.HeaderOrigin); o != "" && !allowed[o] {
+					c.Response().Header().Add(echo.HeaderVary, echo.HeaderOrigin)
+					return echo.NewHTTPError(http.StatusForbidden, "Deze website mag de API niet gebruiken.")
+				}
 			}
-			h.Set(echo.HeaderAccessControlMaxAge, corsMaxAge)
-			return c.NoContent(http.StatusNoContent)
+			return h(c)
 		}
-		return next(c)
 	}
 }
 
-// corsOriginSet normalises the configured origins: trimmed, without a
+// corsOriginList normalises the configured origins: trimmed, without a
 // trailing slash, empty entries dropped.
-func corsOriginSet(origins []string) map[string]bool {
-	m := map[string]bool{}
+func corsOriginList(origins []string) []string {
+	var out []string
 	for _, o := range origins {
 		o = strings.TrimRight(strings.TrimSpace(o), "/")
 		if o != "" {
-			m[o] = true
+			out = append(out, o)
 		}
 	}
-	return m
+	return out
 }
 
 // ParseOrigins splits a comma-separated list of origins, as given to

@@ -12,7 +12,10 @@ import (
 //go:embed templates/*.tmpl static
 var assets embed.FS
 
-// staticFS is the static folder, served under /static.
+// staticPrefix is where the static folder is served.
+const staticPrefix = "/static"
+
+// staticFS is the static folder, served under staticPrefix.
 func staticFS() fs.FS {
 	sub, err := fs.Sub(assets, "static")
 	if err != nil {

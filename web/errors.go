@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -20,6 +21,28 @@ type Problem struct {
 	Detail        string                `json:"detail"`
 	Instance      string                `json:"instance,omitempty"`
 	InvalidParams []search.InvalidParam `json:"invalidParams,omitempty"`
+	// InvalidParamsTotal is how many invalid parameters there were when
+	// InvalidParams lists only the first maxProblemParams of them.
+	InvalidParamsTotal int `json:"invalidParamsTotal,omitempty"`
+}
+
+// maxProblemParams bounds the invalid parameters a problem document lists,
+// so a request with a thousand bad parameters gets a short answer.
+const maxProblemParams = 10
+
+// capped lists at most maxProblemParams invalid parameters, and says how
+// many there were in all.
+func (p Problem) capped() Problem {
+	if n := len(p.InvalidParams); n > maxProblemParams {
+		p.InvalidParams = p.InvalidParams[:maxProblemParams]
+		p.InvalidParamsTotal = n
+		detail := make([]string, len(p.InvalidParams))
+		for i, ip := range p.InvalidParams {
+			detail[i] = ip.Name + ": " + ip.Reason
+		}
+		p.Detail = fmt.Sprintf("%s; and %d more", strings.Join(detail, "; "), n-maxProblemParams)
+	}
+	return p
 }
 
 const problemJSON = "application/problem+json"
@@ -33,13 +56,13 @@ func (srv *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	c.Set(ctxErr, err)
-	p := problemFor(err)
+	p := problemFor(err).capped()
 	p.Instance = c.Request().URL.Path
 	if c.Request().Method == http.MethodHead {
 		c.NoContent(p.Status)
 		return
 	}
-	if isPage(c.Request().URL.Path) {
+	if srv.kindOf(c).htmlErrors() {
 		srv.servePageError(c, p)
 		return
 	}
@@ -111,19 +134,6 @@ func statusTitle(code int) string {
 		return "Interne fout"
 	}
 	return "Ongeldig verzoek"
-}
-
-// isPage tells whether a path is a page for people, whose errors are
-// answered with an HTML page, rather than the API or a probe, whose errors
-// are problem documents.
-func isPage(path string) bool {
-	switch {
-	case strings.HasPrefix(path, "/api/"), path == widgetPath:
-		return false
-	case path == "/healthz", path == "/readyz", path == "/metrics":
-		return false
-	}
-	return true
 }
 
 // servePageError answers an error with a Dutch HTML page.

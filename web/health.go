@@ -1,10 +1,21 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
+
+	"vanelkaar/corpus"
+)
+
+// The fixed vocabulary of /readyz: it says ready or not and why, never
+// with a path, a file's contents or an error's text.
+const (
+	notReadyDetail     = "the index is being built"
+	reindexCorpusError = "the corpus has errors; see the server log or vanelkaar check"
+	reindexBuildError  = "the index could not be built; see the server log"
 )
 
 // readiness is the body of /readyz.
@@ -19,13 +30,17 @@ type readiness struct {
 }
 
 type reindexState struct {
-	Running   bool       `json:"running"`
-	Last      *time.Time `json:"last,omitempty"`
-	OK        bool       `json:"ok"`
-	Error     string     `json:"error,omitempty"` // why the last rebuild failed
-	TookMS    float64    `json:"took_ms,omitempty"`
-	Succeeded int        `json:"succeeded"`
-	Failed    int        `json:"failed"`
+	Running bool       `json:"running"`
+	Last    *time.Time `json:"last,omitempty"`
+	OK      bool       `json:"ok"`
+	// Error says why the last rebuild failed, in a fixed vocabulary
+	// (reindexCorpusError, reindexBuildError): the details, with paths
+	// and lines, go to the log and to `vanelkaar check`, never to a
+	// public answer.
+	Error     string  `json:"error,omitempty"`
+	TookMS    float64 `json:"took_ms,omitempty"`
+	Succeeded int     `json:"succeeded"`
+	Failed    int     `json:"failed"`
 }
 
 // serveReady answers /readyz: 200 while an index serves, 503 before. A
@@ -35,7 +50,7 @@ func (srv *Server) serveReady(c echo.Context) error {
 	body := readiness{Status: "ready"}
 	code := http.StatusOK
 	if err := srv.s.Ready(); err != nil {
-		body.Status, body.Detail, code = "not ready", err.Error(), http.StatusServiceUnavailable
+		body.Status, body.Detail, code = "not ready", notReadyDetail, http.StatusServiceUnavailable
 	}
 	if r := srv.cfg.Reloader; r != nil {
 		st := r.Status()
@@ -47,7 +62,11 @@ func (srv *Server) serveReady(c echo.Context) error {
 			rs.Last = &last
 		}
 		if st.LastErr != nil {
-			rs.Error = st.LastErr.Error()
+			rs.Error = reindexBuildError
+			var ps corpus.Problems
+			if errors.As(st.LastErr, &ps) {
+				rs.Error = reindexCorpusError
+			}
 		}
 		body.Reindex = rs
 	}

@@ -4,18 +4,25 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"vanelkaar/corpus"
 	"vanelkaar/search"
 )
 
 func TestReadyz(t *testing.T) {
 	last := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	// A corpus problem may quote a file's contents (a YAML error does),
+	// and both errors name server paths: none of it may be answered.
+	corpusErr := corpus.Problems{{Path: "/srv/corpus/artikelen/02-x.md", Line: 4, Message: "yaml: root:x:0:0:root:/root:/bin/bash"}}
 	failed := search.ReloadStatus{Documents: 41, BuiltAt: "2026-11-28T09:00:00Z", Last: last,
-		LastErr: errors.New("corpus/artikelen/02-x.md:4: missing title"), LastTook: 20 * time.Millisecond, Succeeded: 1, Failed: 1}
+		LastErr: corpusErr, LastTook: 20 * time.Millisecond, Succeeded: 1, Failed: 1}
+	failedBuild := failed
+	failedBuild.LastErr = errors.New("open /srv/index/.tmp-build-1: permission denied")
 	tests := []struct {
 		name     string
 		searcher Searcher
@@ -25,12 +32,16 @@ func TestReadyz(t *testing.T) {
 	}{
 		{"ready, no reloader", opsSearcher(t), nil, http.StatusOK, readiness{Status: "ready"}},
 		{"not ready", &search.Searcher{}, nil, http.StatusServiceUnavailable,
-			readiness{Status: "not ready", Detail: search.ErrNotReady.Error()}},
+			readiness{Status: "not ready", Detail: notReadyDetail}},
 		// The last rebuild failed, but the previous index serves: still
 		// ready, and the error is shown.
 		{"ready after a failed rebuild", opsSearcher(t), &fakeReloader{status: failed}, http.StatusOK, readiness{
 			Status: "ready", Documents: 41, BuiltAt: "2026-11-28T09:00:00Z",
-			Reindex: &reindexState{Last: &last, OK: false, Error: "corpus/artikelen/02-x.md:4: missing title", TookMS: 20, Succeeded: 1, Failed: 1},
+			Reindex: &reindexState{Last: &last, OK: false, Error: reindexCorpusError, TookMS: 20, Succeeded: 1, Failed: 1},
+		}},
+		{"ready after a failed build", opsSearcher(t), &fakeReloader{status: failedBuild}, http.StatusOK, readiness{
+			Status: "ready", Documents: 41, BuiltAt: "2026-11-28T09:00:00Z",
+			Reindex: &reindexState{Last: &last, OK: false, Error: reindexBuildError, TookMS: 20, Succeeded: 1, Failed: 1},
 		}},
 	}
 	for _, tt := range tests {
@@ -45,6 +56,11 @@ func TestReadyz(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			for _, leak := range []string{"/srv/", "root:x", "02-x.md", "permission denied"} {
+				if strings.Contains(body, leak) {
+					t.Errorf("/readyz shows %q: %s", leak, body)
+				}
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -124,4 +125,29 @@ func (m *metrics) searched(res *search.Result) {
 
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+// serveMetrics answers GET /metrics on the public listener: only to a
+// client on the same machine (a loopback peer, whatever the forwarding
+// headers say), and not at all when the metrics have a listener of their
+// own (Config.AdminListener). Others get 404, as for any unknown path.
+func (srv *Server) serveMetrics(c echo.Context) error {
+	if srv.cfg.AdminListener {
+		return echo.ErrNotFound
+	}
+	if a, ok := peerAddr(c.Request().RemoteAddr); !ok || !a.IsLoopback() {
+		return echo.ErrNotFound
+	}
+	srv.metricsHandler.ServeHTTP(c.Response(), c.Request())
+	return nil
+}
+
+// AdminHandler serves /metrics, /healthz and /readyz for a listener of
+// their own (--admin-addr), which the operator keeps off the internet.
+func (srv *Server) AdminHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", srv.metricsHandler)
+	mux.Handle("GET /healthz", srv)
+	mux.Handle("GET /readyz", srv)
+	return mux
 }

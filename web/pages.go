@@ -61,7 +61,6 @@ func (srv *Server) serveSearchPage(c echo.Context) error {
 func (srv *Server) renderSearchProblem(c echo.Context, p searchPage, err error) error {
 	p.Problem = problemText(err)
 	p.Summary = "Uw zoekvraag kon niet worden uitgevoerd"
-	srv.logger.InfoContext(c.Request().Context(), "request refused", "route", c.Path(), "status", http.StatusBadRequest, "err", err.Error())
 	return c.Render(http.StatusBadRequest, "search", p)
 }
 
@@ -92,6 +91,8 @@ func problemText(err error) string {
 			m = "Het aantal resultaten per pagina is ongeldig."
 		case "sort", "group":
 			m = "De gevraagde sortering of groepering bestaat niet."
+		case "query":
+			m = "Het adres van deze zoekopdracht is beschadigd of te lang. Begin opnieuw met zoeken."
 		default:
 			m = "Een van de gekozen filters bestaat niet (meer)."
 		}

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"testing"
 	"time"
@@ -41,10 +42,13 @@ func TestRateLimit(t *testing.T) {
 	if res, _ := opsDo(t, srv, http.MethodGet, "/api/v1/search?q=data", b, nil, ""); res.StatusCode != http.StatusOK {
 		t.Errorf("other client: status %d, want 200", res.StatusCode)
 	}
-	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+	for _, path := range []string{"/healthz", "/readyz"} {
 		if res, _ := opsDo(t, srv, http.MethodGet, path, a, nil, ""); res.StatusCode != http.StatusOK {
 			t.Errorf("%s for a limited client: status %d, want 200", path, res.StatusCode)
 		}
+	}
+	if res, _ := opsDo(t, srv, http.MethodGet, "/metrics", "127.0.0.1:9100", nil, ""); res.StatusCode != http.StatusOK {
+		t.Errorf("/metrics from the machine itself: status %d, want 200", res.StatusCode)
 	}
 }
 
@@ -64,7 +68,7 @@ func TestRateLimitProxy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := New(Config{RateLimit: 0.1, RateBurst: 1, TrustProxy: tt.trust}, opsSearcher(t))
+			srv := New(Config{RateLimit: 0.1, RateBurst: 1, TrustProxy: tt.trust, ProxyNetworks: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}, opsSearcher(t))
 			if res, _ := opsDo(t, srv, http.MethodGet, "/api/v1/search?q=data", proxy, xff("198.51.100.1"), ""); res.StatusCode != http.StatusOK {
 				t.Fatalf("first client: status %d", res.StatusCode)
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -50,27 +51,35 @@ type Config struct {
 	// carry it as a bearer token. Empty (or no Reloader) leaves the route
 	// out: it answers 404 like any unknown path.
 	AdminToken string
-	// RateLimit is the number of requests per second one client may make
-	// on average, RateBurst how many at once; 0 means no limit. Probes and
-	// /metrics are not limited.
+	// RateLimit is the number of requests per second one client (an IPv4
+	// address or an IPv6 /64) may make on average, RateBurst how many at
+	// once; 0 means no limit. Probes have a generous limit of their own;
+	// /metrics is not limited.
 	RateLimit float64
 	RateBurst int
-	// TrustProxy takes the client address for the rate limit from the
-	// X-Forwarded-For header when the request comes from a proxy on a
-	// loopback or private address; otherwise the connection's address is used.
-	TrustProxy bool
+	// TrustProxy believes X-Forwarded-For and X-Forwarded-Proto, but only
+	// from a peer in ProxyNetworks (DefaultProxyNetworks when empty): the
+	// client is the right-most forwarded address that is not a proxy.
+	// Without it the connection's peer is the client.
+	TrustProxy    bool
+	ProxyNetworks []netip.Prefix
 	// RequestTimeout bounds the work for one request; 0 means
 	// DefaultRequestTimeout.
 	RequestTimeout time.Duration
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
-	// CORSOrigins are the origins (scheme://host[:port]) whose pages may
-	// call the API, such as sites that embed the widget; no others may.
+	// CORSOrigins restricts the origins (scheme://host[:port]) whose pages
+	// may call the API. Empty: the read-only API is public data, and any
+	// origin may read it (without credentials, GET and HEAD only).
 	CORSOrigins []string
 	// PublicURL is the site's address as readers reach it, such as
-	// https://zoeken.example.nl; the links in quote citations start with
-	// it. Empty leaves them relative to the site.
+	// https://zoeken.example.nl; absolute links (quote citations, the
+	// embed snippet) start with it, never with the request's Host.
 	PublicURL string
+	// AdminListener says /metrics is served by AdminHandler on a listener
+	// of its own; the public one then answers it 404. Without it /metrics
+	// answers only loopback clients.
+	AdminListener bool
 }
 
 // Defaults for Config.
@@ -81,16 +90,16 @@ const (
 
 // Server is the HTTP server: an echo instance with every route.
 type Server struct {
-	cfg     Config
-	s       Searcher
-	e       *echo.Echo
-	logger  *slog.Logger
-	metrics *metrics
-	limiter *rateLimiter    // nil: no rate limit
-	known   map[string]bool // route templates, for metric labels
+	cfg            Config
+	s              Searcher
+	e              *echo.Echo
+	logger         *slog.Logger
+	metrics        *metrics
+	metricsHandler http.Handler
+	proxies        proxies
+	kinds          map[string]routeKind // route template -> kind, from the route table
 
-	corsOrigins map[string]bool
-	widget      []byte // the widget script
+	widget []byte // the widget script
 }
 
 // New builds the server.
@@ -105,20 +114,19 @@ func New(cfg Config, s Searcher) *Server {
 	if srv.cfg.MaxBodyBytes <= 0 {
 		srv.cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	srv.metrics = newMetrics(cfg.Reloader)
-	if cfg.RateLimit > 0 {
-		srv.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, maxRateClients)
+	srv.proxies = proxies{trust: cfg.TrustProxy, nets: cfg.ProxyNetworks}
+	if len(srv.proxies.nets) == 0 {
+		srv.proxies.nets = DefaultProxyNetworks
 	}
+	srv.metrics = newMetrics(cfg.Reloader)
+	srv.metricsHandler = srv.metrics.handler()
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	// echo's own logger would print to standard output; send it through
 	// ours, which never sees a client address.
 	e.Logger.SetOutput(logWriter{srv.logger})
-	e.IPExtractor = echo.ExtractIPDirect()
-	if cfg.TrustProxy {
-		e.IPExtractor = echo.ExtractIPFromXFFHeader()
-	}
+	e.IPExtractor = srv.proxies.clientIP
 	e.HTTPErrorHandler = srv.handleError
 	r, err := newRenderer(assets)
 	if err != nil {
@@ -129,49 +137,24 @@ func New(cfg Config, s Searcher) *Server {
 	if err != nil {
 		panic(err)
 	}
-	srv.corsOrigins = corsOriginSet(cfg.CORSOrigins)
-	// Order matters: the request log and metrics see every answer,
-	// including refusals by the limits after them and recovered panics.
-	e.Pre(srv.versionHeader)
-	e.Use(srv.observe)
-	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: srv.logPanic}))
-	// Security headers and CORS come before the limits, so that a refusal
-	// carries them too and a browser lets the widget read it.
-	e.Use(srv.securityHeaders, srv.cors)
-	e.Use(srv.rateLimit)
-	e.Use(srv.limitBody)
-	e.Use(srv.timeout)
 	srv.e = e
-	srv.routes()
-	srv.known = map[string]bool{}
-	for _, r := range e.Routes() {
-		srv.known[r.Path] = true
+	srv.register(srv.routeTable())
+
+	// Order matters. The request id and the request log come first, so
+	// the log and the metrics see every answer, including refusals by the
+	// limits after them and recovered panics. Security headers, the
+	// API-Version header and CORS come before the limits, so that a
+	// refusal carries them too and a browser lets the widget read it.
+	e.Pre(dropBadRequestID)
+	e.Use(requestID(), srv.observe)
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: srv.logPanic}))
+	e.Use(securityHeaders(), srv.apiVersion, srv.cors(), srv.gzip())
+	if cfg.RateLimit > 0 {
+		e.Use(srv.rateLimit(newRateLimiter(cfg.RateLimit, cfg.RateBurst, maxRateClients), routeKind.rateLimited))
 	}
+	e.Use(srv.rateLimit(newRateLimiter(probeRate, probeBurst, maxRateClients), func(k routeKind) bool { return k == kindProbe }))
+	e.Use(checkQuery, srv.limitBody(), srv.timeout())
 	return srv
-}
-
-// routes lists every route.
-func (srv *Server) routes() {
-	e := srv.e
-	api := e.Group("/api/v1", srv.apiHeaders)
-	api.GET("/search", srv.serveSearch)
-	api.GET("/analyze", srv.serveAnalyze)
-	api.GET("/suggest", srv.serveSuggest)
-	api.GET("/openapi.json", srv.serveOpenAPI)
-	if srv.cfg.AdminToken != "" && srv.cfg.Reloader != nil {
-		api.POST("/admin/reindex", srv.serveReindex, srv.requireAdmin)
-	}
-
-	e.GET("/healthz", srv.serveHealth)
-	e.GET("/readyz", srv.serveReady)
-	e.GET("/metrics", echo.WrapHandler(srv.metrics.handler()))
-
-	e.GET("/", srv.serveHome)
-	e.GET("/zoeken", srv.serveSearchPage)
-	e.GET("/artikelen/:slug", srv.serveArticle)
-	e.GET(widgetPath, srv.serveWidget)
-	e.GET("/embed/demo", srv.serveDemo)
-	e.StaticFS("/static", staticFS())
 }
 
 // ServeHTTP makes the server an http.Handler.
@@ -179,14 +162,15 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	srv.e.ServeHTTP(w, r)
 }
 
-// apiHeaders sets the headers every API response carries.
-func (srv *Server) apiHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		c.Response().Header().Set("API-Version", APIVersion)
-		return next(c)
-	}
-}
-
 func (srv *Server) serveHealth(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
+
+// serveStatic answers GET /static/*: the embedded static files.
+func (srv *Server) serveStatic(c echo.Context) error {
+	return staticHandler(c)
+}
+
+// staticHandler serves the static folder; echo's handler takes the file
+// from the route's wildcard.
+var staticHandler = echo.StaticDirectoryHandler(staticFS(), false)

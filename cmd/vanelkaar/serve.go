@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -33,12 +34,23 @@ type serveConfig struct {
 	LogLevel   string
 	// AdminToken turns on POST /api/v1/admin/reindex; it comes from the
 	// environment only, so it does not show in the process list.
-	AdminToken      string
-	RateLimit       float64
-	RateBurst       int
-	TrustProxy      bool
-	RequestTimeout  time.Duration
-	ShutdownTimeout time.Duration
+	AdminToken string
+	RateLimit  float64
+	RateBurst  int
+	TrustProxy bool
+	// ProxyNetworks is a comma-separated list of the networks whose
+	// X-Forwarded-* headers --trust-proxy believes.
+	ProxyNetworks string
+	// AdminAddr, when set, serves /metrics (and the probes) on a listener
+	// of its own; the public one then answers /metrics 404.
+	AdminAddr string
+	// MaxConns caps the open connections, MaxConnsPerClient those of one
+	// client (an IPv4 address or IPv6 /64); 0 means no cap.
+	MaxConns          int
+	MaxConnsPerClient int
+	IdleTimeout       time.Duration
+	RequestTimeout    time.Duration
+	ShutdownTimeout   time.Duration
 	// CORSOrigins is a comma-separated list of the origins whose pages may
 	// call the API (sites that embed the widget).
 	CORSOrigins string
@@ -68,6 +80,11 @@ var serveEnv = []envVar{
 	{"rate-limit", "VANELKAAR_RATE_LIMIT"},
 	{"rate-burst", "VANELKAAR_RATE_BURST"},
 	{"trust-proxy", "VANELKAAR_TRUST_PROXY"},
+	{"proxy-networks", "VANELKAAR_PROXY_NETWORKS"},
+	{"admin-addr", "VANELKAAR_ADMIN_ADDR"},
+	{"max-conns", "VANELKAAR_MAX_CONNS"},
+	{"max-conns-per-client", "VANELKAAR_MAX_CONNS_PER_CLIENT"},
+	{"idle-timeout", "VANELKAAR_IDLE_TIMEOUT"},
 	{"request-timeout", "VANELKAAR_REQUEST_TIMEOUT"},
 	{"shutdown-timeout", "VANELKAAR_SHUTDOWN_TIMEOUT"},
 	{"cors-origins", "VANELKAAR_CORS_ORIGINS"},
@@ -82,8 +99,19 @@ const (
 	readHeaderTimeout = 5 * time.Second
 	readTimeout       = 10 * time.Second
 	writeTimeout      = 30 * time.Second
-	idleTimeout       = 120 * time.Second
-	maxHeaderBytes    = 16 << 10
+	// maxHeaderBytes bounds the request line and headers. net/http reads
+	// headerSlack bytes beyond http.Server.MaxHeaderBytes before refusing,
+	// so the server is given the difference.
+	maxHeaderBytes = 16 << 10
+	headerSlack    = 4 << 10
+)
+
+// Defaults of the connection flags.
+const (
+	defaultIdleTimeout       = 10 * time.Second
+	defaultMaxConns          = 1024
+	defaultMaxConnsPerClient = 64
+	defaultProxyNetworks     = "127.0.0.0/8,::1/128"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -118,7 +146,12 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.Float64Var(&cfg.RateLimit, "rate-limit", 10, "requests per second one client may make on average; 0 turns the limit off")
 	fs.IntVar(&cfg.RateBurst, "rate-burst", 20, "requests one client may make at once")
-	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For set by a proxy on a loopback or private address")
+	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto from a peer in --proxy-networks (the client is the right-most address that is not a proxy)")
+	fs.StringVar(&cfg.ProxyNetworks, "proxy-networks", defaultProxyNetworks, "comma-separated networks of the reverse proxies --trust-proxy believes")
+	fs.StringVar(&cfg.AdminAddr, "admin-addr", "", "serve /metrics (and the probes) on this address instead; the public address then answers /metrics 404 (default: /metrics answers loopback clients only)")
+	fs.IntVar(&cfg.MaxConns, "max-conns", defaultMaxConns, "most open connections in all; 0 for no cap")
+	fs.IntVar(&cfg.MaxConnsPerClient, "max-conns-per-client", defaultMaxConnsPerClient, "most open connections of one client (IPv4 address or IPv6 /64; the trusted proxies are exempt); 0 for no cap")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", defaultIdleTimeout, "close a keep-alive connection idle this long")
 	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", web.DefaultRequestTimeout, "time limit for one request")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGTERM, time to let requests in flight finish")
 	fs.StringVar(&cfg.CORSOrigins, "cors-origins", "", "comma-separated origins (https://www.example.nl) whose pages may call the API, such as sites that embed the widget")
@@ -135,6 +168,10 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	}
 	if cfg.Watch && cfg.Corpus.Dir == "" {
 		fmt.Fprintln(e.stderr, "serve: --watch needs --corpus DIR: the embedded corpus never changes")
+		return cfg, errUsage
+	}
+	if _, err := web.ParseNetworks(cfg.ProxyNetworks); err != nil {
+		fmt.Fprintf(e.stderr, "serve: --proxy-networks: %v\n", err)
 		return cfg, errUsage
 	}
 	if u, err := url.Parse(cfg.PublicURL); cfg.PublicURL != "" && (err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https") {
@@ -166,6 +203,11 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 	rl := search.NewReloader(s, b.build, func(st search.ReloadStatus) { logReload(logger, st) })
 	defer rl.Close()
 
+	proxyNets, err := web.ParseNetworks(cfg.ProxyNetworks)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv := web.New(web.Config{
 		Logger:         logger,
 		Reloader:       rl,
@@ -173,22 +215,30 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 		RateLimit:      cfg.RateLimit,
 		RateBurst:      cfg.RateBurst,
 		TrustProxy:     cfg.TrustProxy,
+		ProxyNetworks:  proxyNets,
 		RequestTimeout: cfg.RequestTimeout,
 		CORSOrigins:    web.ParseOrigins(cfg.CORSOrigins),
 		PublicURL:      cfg.PublicURL,
+		AdminListener:  cfg.AdminAddr != "",
 	}, s)
 	var h http.Handler = srv
 	if cfg.wrap != nil {
 		h = cfg.wrap(h)
 	}
-	hs := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          srv.ErrorLog(),
+	hs := newHTTPServer(h, cfg, srv)
+	ln = limitConns(ln, cfg.MaxConns, cfg.MaxConnsPerClient, func(a net.Addr) bool {
+		return cfg.TrustProxy && inNetworks(a, proxyNets)
+	})
+	if cfg.AdminAddr != "" {
+		adminLn, err := net.Listen("tcp", cfg.AdminAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("admin address: %w", err)
+		}
+		admin := newHTTPServer(srv.AdminHandler(), cfg, srv)
+		go admin.Serve(adminLn)
+		defer admin.Close()
+		logger.Info("admin listening", "addr", "http://"+adminLn.Addr().String())
 	}
 	var watcher *corpusWatcher
 	if cfg.Watch {
@@ -388,4 +438,36 @@ func corpusName(dir string) string {
 		return "embedded"
 	}
 	return dir
+}
+
+// newHTTPServer is an http.Server with the limits of serve.
+func newHTTPServer(h http.Handler, cfg serveConfig, srv *web.Server) *http.Server {
+	idle := cfg.IdleTimeout
+	if idle <= 0 {
+		idle = defaultIdleTimeout
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idle,
+		MaxHeaderBytes:    maxHeaderBytes - headerSlack,
+		ErrorLog:          srv.ErrorLog(),
+	}
+}
+
+// inNetworks tells whether a connection's peer is in one of nets.
+func inNetworks(a net.Addr, nets []netip.Prefix) bool {
+	ap, err := netip.ParseAddrPort(a.String())
+	if err != nil {
+		return false
+	}
+	ip := ap.Addr().Unmap()
+	for _, n := range nets {
+		if n.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
