@@ -55,6 +55,14 @@ func CheckWith(fsys fs.FS, lim Limits) Problems {
 	return ps
 }
 
+// InspectWith reads the corpus as far as it can, within the limits, and
+// returns it with every problem: for checks that look further than the
+// loader (the index's synonym check) even when some files have errors.
+// The corpus may be incomplete; use Load to get one to index.
+func InspectWith(fsys fs.FS, lim Limits) (*Corpus, Problems) {
+	return load(fsys, lim)
+}
+
 func load(fsys fs.FS, lim Limits) (*Corpus, Problems) {
 	ps := &problems{}
 	r := &reader{fsys: fsys, lim: lim.withDefaults()}
@@ -65,6 +73,7 @@ func load(fsys fs.FS, lim Limits) (*Corpus, Problems) {
 		muniByID:      map[string]*Municipality{},
 	}
 	c.loadThemes(r, ps)
+	c.loadSynonyms(r, ps)
 	c.loadMunicipalities(r, ps)
 	c.loadPeople(r, ps)
 	c.loadArticles(r, ps)

@@ -6,6 +6,8 @@ type Corpus struct {
 	People         []*Person
 	Themes         []*Theme
 	Municipalities []*Municipality
+	// Synonyms are the sets of synonyms.yaml, in file order.
+	Synonyms []*SynonymSet
 	// Warnings are the problems that did not stop the load.
 	Warnings Problems
 

@@ -19,6 +19,10 @@ type Facet struct {
 	Field string // the keyword field of the index
 	// Legend is the Dutch legend of the facet's filter group on the page.
 	Legend string
+	// Within and Everywhere are the Dutch words for a search with and
+	// without the facet's filter, on the page's dead-end line: "Geen
+	// resultaten voor … in Breda; wel 4 in alle gemeenten".
+	Within, Everywhere string
 	// Values describes the values in English, for the CLI's help and the
 	// OpenAPI document: "Theme ids".
 	Values string
@@ -48,6 +52,7 @@ const (
 var Facets = []Facet{
 	{
 		ID: FacetTheme, Field: FieldTheme, Legend: "Thema",
+		Within: "in het thema", Everywhere: "in alle thema’s",
 		Values: "Theme ids", Example: "inclusiviteit",
 		Labels: func(c *corpus.Corpus) []Label {
 			var l []Label
@@ -60,6 +65,7 @@ var Facets = []Facet{
 	},
 	{
 		ID: FacetMunicipality, Field: FieldMunicipality, Legend: "Gemeente",
+		Within: "in", Everywhere: "in alle gemeenten",
 		Values: "Municipality ids (slugs)", Example: "amsterdam",
 		Labels: func(c *corpus.Corpus) []Label {
 			var l []Label
@@ -72,12 +78,14 @@ var Facets = []Facet{
 	},
 	{
 		ID: FacetRole, Field: FieldRole, Legend: "Rol",
+		Within: "bij de rol", Everywhere: "bij alle rollen",
 		Values: "Role categories", Example: "bestuur",
 		Fixed: corpus.RoleCategories,
 		Of:    func(r *Record) []string { return r.Roles },
 	},
 	{
 		ID: FacetSpeaker, Field: FieldSpeaker, Legend: "Spreker",
+		Within: "van", Everywhere: "van alle sprekers",
 		Values: "Person ids (of people.yaml)", Example: "theo-veltman",
 		Doc: "A person selects their quotes, their person hit and the passages that name them.",
 		Labels: func(c *corpus.Corpus) []Label {
@@ -91,6 +99,7 @@ var Facets = []Facet{
 	},
 	{
 		ID: FacetKind, Field: FieldKind, Legend: "Soort resultaat",
+		Within: "bij de soort", Everywhere: "van elke soort",
 		Values: "Kinds of hits", Example: KindQuote,
 		Fixed: Kinds,
 		Of:    func(r *Record) []string { return []string{r.Kind} },

@@ -86,5 +86,8 @@ func storeDerived(idx bleve.Index, c *corpus.Corpus, docs []Document) error {
 	if err := storeInternal(idx, internalVocabulary, VocabularyOf(c, an)); err != nil {
 		return err
 	}
+	if err := storeInternal(idx, internalSynonyms, SynonymsOf(c)); err != nil {
+		return err
+	}
 	return storeInternal(idx, internalFieldStats, FieldStatsOf(docs, an))
 }

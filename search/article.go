@@ -21,6 +21,8 @@ type ArticleText struct {
 
 // ArticlePassage is one passage of an article.
 type ArticlePassage struct {
+	// ID is the passage's id in the index, as search hits give it.
+	ID string `json:"id"`
 	// Anchor is the passage's id in the page: hit URLs end in #Anchor.
 	Anchor         string   `json:"anchor"`
 	Headings       []string `json:"headings"`
@@ -78,6 +80,7 @@ func (s *Searcher) Article(ctx context.Context, slug, query string) (*ArticleTex
 		}
 		_, anchor, _ := strings.Cut(rec.URL, "#")
 		out.Passages = append(out.Passages, ArticlePassage{
+			ID:             dm.ID,
 			Anchor:         anchor,
 			Headings:       rec.Headings,
 			Text:           rec.Text,

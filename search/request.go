@@ -70,6 +70,9 @@ type Request struct {
 	// query left unfinished (an unclosed quotation mark, a dangling minus
 	// or OR) is read leniently instead of refused.
 	Prefix bool
+	// Exact searches only the words as typed (and their inflections): no
+	// synonyms, no words written together or apart.
+	Exact bool
 
 	// prefixTerms are the indexed terms of the words the open last word
 	// begins; set by Search for translate.
@@ -104,6 +107,9 @@ func (r Request) String() string {
 	}
 	if r.Prefix {
 		v.Set("prefix", "true")
+	}
+	if r.Exact {
+		v.Set("exact", "true")
 	}
 	return v.Encode()
 }

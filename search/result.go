@@ -20,6 +20,11 @@ func CitationLink(sourceURL, url string) string { return index.CitationLink(sour
 // Result answers a Request.
 type Result struct {
 	Query string `json:"query"`
+	// Exact tells that only the typed words were searched for.
+	Exact bool `json:"exact"`
+	// Expansions are what the query searched for besides the typed words:
+	// synonyms and other spellings, ranked below the typed words.
+	Expansions []Expansion `json:"expansions"`
 	// Match tells how the words were matched: "all" words, or "any" word
 	// when requiring all of them found nothing.
 	Match      string  `json:"match"`
@@ -30,6 +35,10 @@ type Result struct {
 	Hits       []Hit   `json:"hits"`
 	Facets     Facets  `json:"facets"`
 	Suggestion string  `json:"suggestion"`
+	// Relaxations are searches with one word or one facet's filter left
+	// out that do find something, when the search asked (every word, every
+	// filter) found nothing; most results first.
+	Relaxations []Relaxation `json:"relaxations"`
 	// Groups holds the hits per municipality when the request asked for
 	// group=municipality.
 	Groups []Group `json:"groups,omitempty"`

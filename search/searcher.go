@@ -35,6 +35,8 @@ type loaded struct {
 	// an index built without them (bleve then estimates its own).
 	bm25    *bsearch.BM25Stats
 	records records
+	// synonyms are the index's synonym rules; nil when it has none.
+	synonyms *synonyms
 }
 
 // Open opens the index in dir (an index folder made by index.Build, or a
@@ -95,6 +97,13 @@ func newLoaded(idx bleve.Index) (*loaded, error) {
 		if *dst = idx.Mapping().AnalyzerNamed(name); *dst == nil {
 			return nil, fmt.Errorf("analyzer %q is not in the index's mapping: rebuild the index with `vanelkaar index`", name)
 		}
+	}
+	rules, err := index.ReadSynonyms(idx)
+	if err != nil {
+		return nil, err
+	}
+	if len(rules) > 0 {
+		l.synonyms = newSynonyms(rules, l.analyzeTerms)
 	}
 	return l, nil
 }
@@ -192,13 +201,24 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			req.prefixTerms = l.vocab.completions(t.Text)
 		}
 	}
-	res := &Result{Query: req.Query, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll}
+	res := &Result{Query: req.Query, Exact: req.Exact, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll, Expansions: []Expansion{}, Relaxations: []Relaxation{}}
 	if len(q.(And).Qs) == 0 {
 		res.Match = MatchNone
+	}
+	if !req.Exact {
+		// A word still being typed is completed, not expanded.
+		if q, res.Expansions, err = l.expand(ctx, q, len(req.prefixTerms) > 0); err != nil {
+			return nil, err
+		}
 	}
 	br, err := l.run(ctx, req, q, false, res)
 	if err != nil {
 		return nil, err
+	}
+	if br.Total == 0 && res.Match == MatchAll {
+		if res.Relaxations, err = l.relaxations(ctx, req, q); err != nil {
+			return nil, err
+		}
 	}
 	if br.Total == 0 && res.Match == MatchAll && positiveClauses(q) > 1 {
 		// Nothing has every word: rank what has some of them, and say so.
@@ -392,6 +412,17 @@ func (l *loaded) queryTerms(q Query) map[string]bool {
 		case Or:
 			for _, c := range q.Qs {
 				walk(c)
+			}
+		case Expanded:
+			for _, c := range q.Typed {
+				walk(c)
+			}
+			for _, a := range q.Alts {
+				for _, g := range a.groups {
+					for _, t := range g {
+						terms[t] = true
+					}
+				}
 			}
 		case Term:
 			for _, g := range l.analyzeTerms(q.Text) {

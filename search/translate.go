@@ -93,8 +93,16 @@ func textQuery(q Query, analyze analyzeFunc, anyWord bool, completions []string)
 			}
 			if sub != nil {
 				must = append(must, sub)
-				if t, ok := c.(Term); ok {
-					plain = append(plain, t.Text)
+				switch c := c.(type) {
+				case Term:
+					plain = append(plain, c.Text)
+				case Expanded:
+					// The typed words still count side by side.
+					for _, t := range c.Typed {
+						if t, ok := t.(Term); ok {
+							plain = append(plain, t.Text)
+						}
+					}
 				}
 			}
 		}
@@ -141,6 +149,36 @@ func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
 			return nil
 		}
 		return fieldsQuery(q.Text, 1)
+	case Expanded:
+		typed := make([]bq.Query, 0, len(q.Typed))
+		for _, c := range q.Typed {
+			if sub := clauseQuery(c, analyze); sub != nil {
+				typed = append(typed, sub)
+			}
+		}
+		boost := synonymBoost
+		if q.Kind == ExpandSpelling {
+			boost = spellingBoost
+		}
+		var alts []bq.Query
+		switch len(typed) {
+		case 0:
+		case 1:
+			alts = append(alts, typed[0])
+		default:
+			alts = append(alts, bleve.NewConjunctionQuery(typed...))
+		}
+		for _, a := range q.Alts {
+			if len(a.groups) == 1 {
+				alts = append(alts, termsQueryBoost(a.groups, boost))
+			} else {
+				alts = append(alts, fieldsQuery(a.Text, boost))
+			}
+		}
+		if len(alts) == 0 {
+			return nil
+		}
+		return bleve.NewDisjunctionQuery(alts...)
 	case Or:
 		var alts []bq.Query
 		for _, a := range q.Qs {
@@ -160,6 +198,11 @@ func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
 // boost: one term of every position group. A word that the analyzer splits
 // into several positions (such as "en/of") needs all of them.
 func termsQuery(groups [][]string) bq.Query {
+	return termsQueryBoost(groups, 1)
+}
+
+// termsQueryBoost is termsQuery with the field boosts multiplied by boost.
+func termsQueryBoost(groups [][]string, boost float64) bq.Query {
 	var disj []bq.Query
 	for _, f := range index.TextFields {
 		var conj []bq.Query
@@ -168,7 +211,7 @@ func termsQuery(groups [][]string) bq.Query {
 			for _, term := range g {
 				t := bleve.NewTermQuery(term)
 				t.SetField(f.Name)
-				t.SetBoost(f.Boost)
+				t.SetBoost(f.Boost * boost)
 				alts = append(alts, t)
 			}
 			if len(alts) == 1 {

@@ -67,6 +67,13 @@ func searchRequest(v url.Values) (search.Request, []search.InvalidParam) {
 	default:
 		bad = append(bad, search.InvalidParam{Name: "prefix", Reason: "must be true or false"})
 	}
+	switch v.Get("exact") {
+	case "", "false", "0":
+	case "true", "1":
+		r.Exact = true
+	default:
+		bad = append(bad, search.InvalidParam{Name: "exact", Reason: "must be true or false"})
+	}
 	return r, bad
 }
 

@@ -33,6 +33,17 @@ type searchPage struct {
 	// Problem explains, in Dutch, why the request could not be answered.
 	Problem    string
 	Suggestion *link
+	// Expansions say what was searched for besides the typed words, with
+	// a link to search the typed words only; Exact that only they were,
+	// with a link back.
+	Expansions []expansionView
+	ExactURL   string
+	Exact      bool
+	ExpandURL  string
+	// Relaxations are links to searches that do find something, when
+	// this one found nothing with every word and filter.
+	Relaxations []relaxationView
+	DeadEnd     string // "Geen resultaten voor “…” in Breda"
 	// AnyWord says that no result has every word, so these have some.
 	AnyWord bool
 	Hits    []hitView
@@ -46,6 +57,18 @@ type searchPage struct {
 
 // Empty reports whether a search found nothing, for the empty state.
 func (p searchPage) Empty() bool { return !p.Intro && p.Problem == "" && len(p.Hits) == 0 }
+
+// expansionView is "ook gezocht op: burgers" for one typed word.
+type expansionView struct {
+	Words string
+	Also  string // joined as Dutch joins a list
+}
+
+// relaxationView is "wel 4 in alle gemeenten" as a link.
+type relaxationView struct {
+	Text string
+	URL  string
+}
 
 // link is a text with its address.
 type link struct {
@@ -67,6 +90,8 @@ type hitView struct {
 	Speaker      *search.Person
 	Citation     string
 	Places       []string // municipality names
+	// Similar lists passages of other municipalities on the same subject.
+	Similar *similarView
 }
 
 // IsQuote and IsPerson tell the templates which card a hit gets.
@@ -107,6 +132,8 @@ type passageView struct {
 	Headings []headingView
 	Anchor   string
 	Text     template.HTML
+	// Similar lists passages of other municipalities on the same subject.
+	Similar *similarView
 }
 
 // headingView is a heading; Level is 2, 3 or 4 (the article title is the 1).

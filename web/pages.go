@@ -55,6 +55,11 @@ func (srv *Server) serveSearchPage(c echo.Context) error {
 		return err
 	}
 	fillResults(&p, req, res)
+	for i, h := range res.Hits {
+		if h.Kind == "passage" || h.Kind == "quote" {
+			p.Hits[i].Similar = srv.similarFor(c.Request().Context(), h.ID)
+		}
+	}
 	return c.Render(http.StatusOK, "search", p)
 }
 
@@ -125,6 +130,28 @@ func fillResults(p *searchPage, req search.Request, res *search.Result) {
 		sr.Query, sr.Page = res.Suggestion, 0
 		p.Suggestion = &link{Text: res.Suggestion, URL: searchURL(sr)}
 	}
+	p.Exact = res.Exact
+	if res.Exact && res.Query != "" {
+		er := req
+		er.Exact, er.Page = false, 0
+		p.ExpandURL = searchURL(er)
+	}
+	for _, e := range res.Expansions {
+		p.Expansions = append(p.Expansions, expansionView{Words: e.Words, Also: joinDutchOr(e.Also)})
+	}
+	if len(res.Expansions) > 0 {
+		er := req
+		er.Exact, er.Page = true, 0
+		p.ExactURL = searchURL(er)
+	}
+	p.Relaxations = relaxationViews(req, res, labels)
+	if len(p.Relaxations) > 0 {
+		p.DeadEnd = "Geen resultaten"
+		if res.Query != "" {
+			p.DeadEnd += " voor “" + res.Query + "”"
+		}
+		p.DeadEnd += filterPhrase(req, labels)
+	}
 	p.First = (res.Page-1)*res.Size + 1
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, hitOf(h, res.Query, labels))
@@ -148,6 +175,66 @@ func fillResults(p *searchPage, req search.Request, res *search.Result) {
 		p.ClearURL = searchURL(cr)
 	}
 	p.Pages = paginate(req, res.Total, res.Page, res.Size)
+}
+
+// relaxationViews are the links of a dead end: "wel 4 in alle gemeenten",
+// "wel 3 voor “burgers”".
+func relaxationViews(req search.Request, res *search.Result, labels map[string]map[string]string) []relaxationView {
+	var out []relaxationView
+	for _, r := range res.Relaxations {
+		rr := search.Request{Query: r.Query, Filters: r.Filters, Sort: req.Sort, Group: req.Group, Exact: req.Exact}
+		text := fmt.Sprintf("%d voor “%s”", r.Total, r.Query)
+		if r.WithoutFacet != "" {
+			text = fmt.Sprintf("%d %s", r.Total, facetWording(r.WithoutFacet).Everywhere)
+		}
+		if r.WithoutWord != "" && r.Query == "" {
+			text = fmt.Sprintf("%d zonder “%s”", r.Total, r.WithoutWord)
+		}
+		out = append(out, relaxationView{Text: text, URL: searchURL(rr)})
+	}
+	return out
+}
+
+// filterPhrase says where a search looked: " in Breda", for the dead-end
+// line "Geen resultaten voor … in Breda".
+func filterPhrase(req search.Request, labels map[string]map[string]string) string {
+	var parts []string
+	for _, f := range search.FacetNames {
+		var names []string
+		for _, v := range req.Filters[f] {
+			names = append(names, labelOf(labels, f, v))
+		}
+		if len(names) == 0 {
+			continue
+		}
+		parts = append(parts, facetWording(f).Within+" "+joinDutchOr(names))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, ", ")
+}
+
+// facetWording is the declaration of a facet, for its Dutch words.
+func facetWording(id string) search.Facet {
+	for _, f := range search.FacetList() {
+		if f.ID == id {
+			return f
+		}
+	}
+	return search.Facet{Within: "met", Everywhere: "zonder filter"}
+}
+
+// joinDutchOr joins words as Dutch does in a list of alternatives: "A, B
+// of C".
+func joinDutchOr(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " of " + words[len(words)-1]
 }
 
 // countSummary is the result count in words.
@@ -277,6 +364,9 @@ func (srv *Server) serveArticle(c echo.Context) error {
 		}
 	}
 	p.Passages = passageViews(art.Passages)
+	for i, ps := range art.Passages {
+		p.Passages[i].Similar = srv.similarFor(c.Request().Context(), ps.ID)
+	}
 	return c.Render(http.StatusOK, "article", p)
 }
 

@@ -58,6 +58,7 @@ func (srv *Server) routeTable() []route {
 		{get, apiPrefix + "/search", kindAPI, srv.serveSearch, nil},
 		{get, apiPrefix + "/analyze", kindAPI, srv.serveAnalyze, nil},
 		{get, apiPrefix + "/suggest", kindAPI, srv.serveSuggest, nil},
+		{get, apiPrefix + "/similar", kindAPI, srv.serveSimilar, nil},
 		{get, apiPrefix + "/openapi.json", kindAPI, srv.serveOpenAPI, nil},
 
 		{get, "/healthz", kindProbe, srv.serveHealth, nil},

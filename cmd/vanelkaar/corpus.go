@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sort"
 
 	"vanelkaar/corpus"
+	"vanelkaar/index"
 )
 
 // corpusSource is where a command reads its corpus from, and within which
@@ -51,6 +53,19 @@ func (s corpusSource) load() (c *corpus.Corpus, err error) {
 
 // check returns every problem of the corpus.
 func (s corpusSource) check() (ps corpus.Problems, err error) {
-	err = s.withCorpus(func(fsys fs.FS) { ps = corpus.CheckWith(fsys, s.Limits) })
+	err = s.withCorpus(func(fsys fs.FS) {
+		var c *corpus.Corpus
+		c, ps = corpus.InspectWith(fsys, s.Limits)
+		// The synonyms are checked through the Dutch analyzer, which lives
+		// in the index package.
+		ps = append(ps, index.SynonymProblems(c)...)
+		sort.SliceStable(ps, func(i, j int) bool {
+			a, b := ps[i], ps[j]
+			if a.Path != b.Path {
+				return a.Path < b.Path
+			}
+			return a.Line < b.Line
+		})
+	})
 	return ps, err
 }

@@ -87,7 +87,7 @@ func (cw *corpusWatcher) relevant(path string) bool {
 	switch filepath.Dir(path) {
 	case cw.dir:
 		switch filepath.Base(path) {
-		case corpus.PeopleFile, corpus.ThemesFile, corpus.MunicipalitiesFile, corpus.ArticlesDir:
+		case corpus.PeopleFile, corpus.ThemesFile, corpus.MunicipalitiesFile, corpus.SynonymsFile, corpus.ArticlesDir:
 			return true
 		}
 	case cw.arts:

@@ -1,0 +1,96 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Relaxation is a search like the one asked, with one word or one
+// facet's filter left out, that finds something where the search asked
+// found nothing: a way on from a dead end.
+type Relaxation struct {
+	Query   string              `json:"query"`
+	Filters map[string][]string `json:"filters"`
+	Total   uint64              `json:"total"`
+	// WithoutWord is the word (or phrase) left out, WithoutFacet the
+	// facet whose filter was; one of the two is set.
+	WithoutWord  string `json:"without_word,omitempty"`
+	WithoutFacet string `json:"without_facet,omitempty"`
+}
+
+// maxRelaxations bounds the count searches one dead end costs: one per
+// word and one per filtered facet, at most this many.
+const maxRelaxations = MaxClauses + 4
+
+// relaxations counts, for a search that found nothing with every word and
+// filter, the searches with one word or one facet's filter left out, and
+// returns those that find something, most results first. A search with a
+// single word and no filter has nothing to leave out (did-you-mean helps
+// there); the last word is never left out, as a search without words is
+// another question, nor the only filter of a search without words.
+func (l *loaded) relaxations(ctx context.Context, req Request, q Query) ([]Relaxation, error) {
+	and, _ := q.(And)
+	var cands []Relaxation
+	var queries []Query
+	if positiveClauses(and) > 1 {
+		for i, c := range and.Qs {
+			if _, ok := c.(Not); ok {
+				continue
+			}
+			rest := And{Qs: slices.Delete(slices.Clone(and.Qs), i, i+1)}
+			cands = append(cands, Relaxation{Query: rest.String(), Filters: cloneFilters(req.Filters, ""), WithoutWord: c.String()})
+			queries = append(queries, rest)
+		}
+	}
+	filtered := 0
+	for _, f := range FacetNames {
+		if len(req.Filters[f]) > 0 {
+			filtered++
+		}
+	}
+	// Without words, leaving out the only filter would list everything.
+	if positiveClauses(and) > 0 || filtered > 1 {
+		for _, f := range FacetNames {
+			if len(req.Filters[f]) == 0 {
+				continue
+			}
+			cands = append(cands, Relaxation{Query: req.Query, Filters: cloneFilters(req.Filters, f), WithoutFacet: f})
+			queries = append(queries, and)
+		}
+	}
+	if len(cands) > maxRelaxations {
+		cands, queries = cands[:maxRelaxations], queries[:maxRelaxations]
+	}
+	out := []Relaxation{}
+	for i, r := range cands {
+		rr := req
+		rr.Filters = r.Filters
+		sr := bleve.NewSearchRequestOptions(translate(rr, queries[i], l.analyzeTerms, false, ""), 0, 0, false)
+		sr.Score = bleve.ScoreNone // counting only
+		br, err := l.idx.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, fmt.Errorf("relax: %w", err)
+		}
+		if br.Total > 0 {
+			r.Total = br.Total
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Total > out[j].Total })
+	return out, nil
+}
+
+// cloneFilters copies filters without the facet skip ("" keeps all).
+func cloneFilters(filters map[string][]string, skip string) map[string][]string {
+	out := maps.Clone(filters)
+	if out == nil {
+		out = map[string][]string{}
+	}
+	delete(out, skip)
+	return out
+}
