@@ -390,6 +390,14 @@ func seriesOf(title, url string) (series string, part, parts int) {
 	return series, part, parts
 }
 
+// SeriesPart reads the part of a series and the number of parts from a
+// link's text or address, as the importer reads a page's title and
+// address; 0, 0 when they say none.
+func SeriesPart(text, url string) (part, parts int) {
+	_, part, parts = seriesOf(text, url)
+	return part, parts
+}
+
 // mergeMeta returns what the page says, with every field that over sets
 // in its place.
 func mergeMeta(page, over ImportMeta) ImportMeta {

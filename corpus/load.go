@@ -52,6 +52,11 @@ func Check(fsys fs.FS) Problems {
 // CheckWith is Check within the given limits.
 func CheckWith(fsys fs.FS, lim Limits) Problems {
 	_, ps := load(fsys, lim)
+	// The series file matters to `vanelkaar import --series` only, so
+	// Load does not read it; the check does.
+	if _, sps := ReadSeries(fsys); len(sps) > 0 {
+		ps = append(sps, ps...)
+	}
 	return ps
 }
 

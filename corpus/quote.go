@@ -322,6 +322,9 @@ func isTerm(text string) bool {
 	return len(strings.Fields(text)) <= maxTermWords
 }
 
+// Preview shortens a quote's text for messages: “the first words…”.
+func Preview(text string) string { return preview(text) }
+
 // preview shortens a quote's text for messages.
 func preview(text string) string {
 	if utf8.RuneCountInString(text) <= quotePreviewRunes {

@@ -8,7 +8,8 @@
 //	vanelkaar search  [--json] [--theme ID] [--municipality ID] [--role ID] [--kind K] QUERY...
 //	vanelkaar check   [--corpus DIR]
 //	vanelkaar analyze [--json] [TEXT...]
-//	vanelkaar import  --part N [--slug S] [--source-url URL] [--author NAME]... (--corpus DIR | --out FILE) FILE
+//	vanelkaar import  [--corpus DIR | --out FILE] [--force] [--format auto|html|wordpress|text] SOURCE...
+//	vanelkaar import  --series --corpus DIR [--force]
 //	vanelkaar bench   [--passages N] [--rounds N] [--postgres DSN] [--sqlite]
 //
 // Without --corpus, the corpus embedded in the binary is used, so
@@ -50,7 +51,7 @@ var commands = map[string]command{
 
 	"analyze": {"show what the Dutch analyzer makes of a text", runAnalyze},
 	"bench":   {"measure search latency, side by side with PostgreSQL and SQLite", runBench},
-	"import":  {"turn an article's plain text into a corpus Markdown file", runImport},
+	"import":  {"import articles from saved pages, URLs, WordPress exports or plain text", runImport},
 }
 
 // errUsage means the command line was wrong; the message was printed.

@@ -159,12 +159,24 @@ func TestImport(t *testing.T) {
 	if len(res.Hits) == 0 || res.Hits[0].Article == nil || res.Hits[0].Article.Slug != "inclusie-in-voorbeeldstad" {
 		t.Errorf("the imported article is not found: %+v", res.Hits)
 	}
-	// Importing again does not overwrite without --force.
-	if code, _, errOut := runCmd(t, text, args...); code != 1 || !strings.Contains(errOut, "--force") {
-		t.Errorf("second import: exit %d, %q; want 1 and a hint at --force", code, errOut)
+	// Importing the same text again writes nothing.
+	if code, out, errOut := runCmd(t, text, args...); code != 0 || out != "unchanged "+want+"\n" {
+		t.Errorf("second import: exit %d, %q %q; want 0 and unchanged", code, out, errOut)
 	}
-	if code, _, _ := runCmd(t, text, "import", "--part", "2", "--force", "--corpus", dir, "-"); code != 0 {
-		t.Errorf("import --force: exit %d", code)
+	// A file edited by hand is not overwritten without --force.
+	src, _ := os.ReadFile(want)
+	edited := strings.Replace(string(src), "werkt aan", "werkt hard aan", 1)
+	if err := os.WriteFile(want, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runCmd(t, text, args...); code != 1 || !strings.Contains(out, "kept "+want+": it was edited by hand") || !strings.Contains(out, "--force") {
+		t.Errorf("import over a hand edit: exit %d, %q; want 1 and a hint at --force", code, out)
+	}
+	if got, _ := os.ReadFile(want); string(got) != edited {
+		t.Errorf("the hand edit was lost")
+	}
+	if code, out, _ := runCmd(t, text, "import", "--part", "2", "--force", "--corpus", dir, "-"); code != 0 || !strings.Contains(out, "overwrote "+want) {
+		t.Errorf("import --force: exit %d, %q", code, out)
 	}
 	// Without --part there is no article.
 	if code, _, errOut := runCmd(t, text, "import", "--out", "-", "-"); code != 1 || !strings.Contains(errOut, "part") {
