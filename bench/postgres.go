@@ -7,7 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"vanelkaar/search"
+	"vanelkaar/search/query"
 )
 
 // Postgres answers the queries with PostgreSQL's full-text search: one
@@ -250,23 +250,23 @@ func pgFilters(q Query, skip string, ps *params) string {
 // pgTSQuery turns a parsed query into a tsquery expression: words through
 // plainto_tsquery, phrases through phraseto_tsquery, with the 'dutch'
 // configuration, combined with && (and), || (or) and !! (not).
-func pgTSQuery(q search.Query, ps *params) string {
+func pgTSQuery(q query.Q, ps *params) string {
 	switch q := q.(type) {
-	case search.Term:
+	case query.Term:
 		return "plainto_tsquery('dutch', " + ps.add(q.Text) + "::text)"
-	case search.Phrase:
+	case query.Phrase:
 		return "phraseto_tsquery('dutch', " + ps.add(q.Text) + "::text)"
-	case search.Not:
+	case query.Not:
 		return "(!! " + pgTSQuery(q.Q, ps) + ")"
-	case search.Or:
+	case query.Or:
 		return "(" + pgJoin(q.Qs, " || ", ps) + ")"
-	case search.And:
+	case query.And:
 		return "(" + pgJoin(q.Qs, " && ", ps) + ")"
 	}
 	return "''::tsquery"
 }
 
-func pgJoin(qs []search.Query, op string, ps *params) string {
+func pgJoin(qs []query.Q, op string, ps *params) string {
 	parts := make([]string, len(qs))
 	for i, q := range qs {
 		parts[i] = pgTSQuery(q, ps)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"vanelkaar/search"
+	"vanelkaar/search/query"
 )
 
 // Facet names, as search uses them.
@@ -72,7 +73,7 @@ func ParseQueries(src string) ([]Query, error) {
 		}
 		words, filters, _ := strings.Cut(line, "|")
 		q := Query{Text: strings.TrimSpace(words)}
-		if _, err := search.Parse(q.Text); err != nil {
+		if _, err := query.Parse(q.Text); err != nil {
 			return nil, fmt.Errorf("line %d: %w", i+1, err)
 		}
 		for _, f := range strings.Fields(filters) {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"vanelkaar/search"
+	"vanelkaar/search/query"
 )
 
 func TestDefaultQueries(t *testing.T) {
@@ -21,14 +21,14 @@ func TestDefaultQueries(t *testing.T) {
 		if q.Text == "" {
 			noWords++
 		}
-		if parsed, _ := search.Parse(q.Text); parsed != nil {
-			for _, c := range parsed.(search.And).Qs {
+		if parsed, err := query.Parse(q.Text); err == nil {
+			for _, c := range parsed.Qs {
 				switch c.(type) {
-				case search.Phrase:
+				case query.Phrase:
 					phrase++
-				case search.Or:
+				case query.Or:
 					or++
-				case search.Not:
+				case query.Not:
 					not++
 				}
 			}
@@ -91,7 +91,7 @@ func TestFTSQuery(t *testing.T) {
 		{"inclusiviteit OR toegankelijkheid", `(("inclusiviteit" OR "toegankelijkheid"))`},
 		{"e-privacy", `("e-privacy")`},
 	} {
-		q, err := search.Parse(tc.query)
+		q, err := query.Parse(tc.query)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +110,7 @@ func TestPGTSQuery(t *testing.T) {
 		{`"digitale infrastructuur" -avg`, "(phraseto_tsquery('dutch', $1::text) && (!! plainto_tsquery('dutch', $2::text)))", []any{"digitale infrastructuur", "avg"}},
 		{"a OR b", "((plainto_tsquery('dutch', $1::text) || plainto_tsquery('dutch', $2::text)))", []any{"a", "b"}},
 	} {
-		q, err := search.Parse(tc.query)
+		q, err := query.Parse(tc.query)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,7 @@ import (
 
 	_ "modernc.org/sqlite" // the "sqlite" driver: SQLite in pure Go, with FTS5
 
-	"vanelkaar/search"
+	"vanelkaar/search/query"
 )
 
 // SQLite answers the queries with SQLite's FTS5: a full-text table with
@@ -283,22 +283,22 @@ func sqliteFilters(q Query, skip, rid string, ps *params) string {
 // ftsQuery writes a parsed query in FTS5's syntax: every word and phrase
 // as a quoted string, AND, OR, and NOT (which FTS5 has only as a binary
 // operator: "a AND b NOT c").
-func ftsQuery(q search.Query) string {
+func ftsQuery(q query.Q) string {
 	switch q := q.(type) {
-	case search.Term:
+	case query.Term:
 		return ftsString(q.Text)
-	case search.Phrase:
+	case query.Phrase:
 		return ftsString(q.Text)
-	case search.Or:
+	case query.Or:
 		parts := make([]string, len(q.Qs))
 		for i, c := range q.Qs {
 			parts[i] = ftsQuery(c)
 		}
 		return "(" + strings.Join(parts, " OR ") + ")"
-	case search.And:
+	case query.And:
 		var pos, neg []string
 		for _, c := range q.Qs {
-			if n, ok := c.(search.Not); ok {
+			if n, ok := c.(query.Not); ok {
 				neg = append(neg, ftsQuery(n.Q))
 			} else {
 				pos = append(pos, ftsQuery(c))
@@ -309,7 +309,7 @@ func ftsQuery(q search.Query) string {
 			out = "(" + out + " NOT " + n + ")"
 		}
 		return out
-	case search.Not:
+	case query.Not:
 		// Only inside And, handled there.
 	}
 	return `""`

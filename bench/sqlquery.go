@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"vanelkaar/search"
+	"vanelkaar/search/query"
 )
 
 // Snippet sizes close to vanelkaar's (160 to 240 characters).
@@ -27,21 +27,12 @@ func (p *params) add(v any) string {
 
 // positive returns the parsed query when it has words to match: a query of
 // exclusions only matches like no words at all, as in search.
-func positive(text string) (search.Query, bool, error) {
-	q, err := search.Parse(text)
+func positive(text string) (query.And, bool, error) {
+	q, err := query.Parse(text)
 	if err != nil {
-		return nil, false, err
+		return query.And{}, false, err
 	}
-	and, ok := q.(search.And)
-	if !ok {
-		return q, true, nil
-	}
-	for _, c := range and.Qs {
-		if _, neg := c.(search.Not); !neg {
-			return q, true, nil
-		}
-	}
-	return q, false, nil
+	return q, len(q.Positive()) > 0, nil
 }
 
 // filterSQL ANDs a condition per filtered facet except skip, each made by

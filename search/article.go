@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // ArticleText is an article with the text of all its passages in reading
@@ -41,10 +42,10 @@ func (p ArticlePassage) Fragment() Fragment { return p.fragment }
 const maxArticlePassages = 10000
 
 // Article returns the passages of the article with the slug, in reading
-// order, with the words of query marked in them (a query that does not
+// order, with the query words marked in them (a query that does not
 // parse marks nothing: marking is a courtesy, not a search). An unknown
 // slug is ErrNotFound.
-func (s *Searcher) Article(ctx context.Context, slug, query string) (*ArticleText, error) {
+func (s *Searcher) Article(ctx context.Context, slug, words string) (*ArticleText, error) {
 	l, release, err := s.acquire()
 	if err != nil {
 		return nil, err
@@ -65,7 +66,7 @@ func (s *Searcher) Article(ctx context.Context, slug, query string) (*ArticleTex
 		return nil, fmt.Errorf("article %q: %w", slug, ErrNotFound)
 	}
 	var terms map[string]bool
-	if q, err := Parse(strings.TrimSpace(query)); err == nil {
+	if q, err := query.Parse(strings.TrimSpace(words)); err == nil {
 		terms = l.queryTerms(q)
 	}
 	out := &ArticleText{Passages: make([]ArticlePassage, 0, len(br.Hits))}

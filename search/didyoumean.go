@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // littleHits is the number of results below which a query may get a
@@ -19,7 +20,7 @@ const littleHits = 3
 // the corpus (one edit for words of four to seven letters, two from eight
 // on; the most frequent of equally close ones). The correction is offered
 // only when it finds more than q did.
-func (l *loaded) didYouMean(ctx context.Context, req Request, q Query, res *Result) (string, error) {
+func (l *loaded) didYouMean(ctx context.Context, req Request, q query.And, res *Result) (string, error) {
 	if res.Total >= littleHits && res.Match != MatchAny {
 		return "", nil
 	}
@@ -39,54 +40,57 @@ func (l *loaded) didYouMean(ctx context.Context, req Request, q Query, res *Resu
 	return fixed.String(), nil
 }
 
-// correctAll corrects each of qs.
-func (l *loaded) correctAll(ctx context.Context, qs []Query) ([]Query, bool, error) {
-	out, changed := make([]Query, 0, len(qs)), false
-	for _, c := range qs {
-		f, ch, err := l.correct(ctx, c)
+// correct returns q with its unknown words corrected, and whether any was.
+// Excluded clauses stay as they are (excluding an unknown word does no
+// harm), and so do expanded ones (their other spelling is the correction).
+func (l *loaded) correct(ctx context.Context, q query.And) (query.And, bool, error) {
+	changed := false
+	var err error
+	fix := func(n query.Q) query.Q {
 		if err != nil {
-			return nil, false, err
+			return n
 		}
-		out = append(out, f)
-		changed = changed || ch
+		switch n := n.(type) {
+		case query.Term:
+			var w string
+			var unknown bool
+			if w, unknown, err = l.correctWord(ctx, n.Text); unknown && w != "" {
+				changed = true
+				return query.Term{Text: w}
+			}
+		case query.Phrase:
+			words := strings.Fields(n.Text)
+			fixed := false
+			for i, w := range words {
+				c, unknown, werr := l.correctWord(ctx, w)
+				if werr != nil {
+					err = werr
+					return n
+				}
+				if unknown && c != "" {
+					words[i], fixed = c, true
+				}
+			}
+			if fixed {
+				changed = true
+				return query.Phrase{Text: strings.Join(words, " ")}
+			}
+		}
+		return n
+	}
+	out := query.And{Qs: make([]query.Q, len(q.Qs))}
+	for i, c := range q.Qs {
+		switch c.(type) {
+		case query.Not, Expanded:
+			out.Qs[i] = c
+			continue
+		}
+		out.Qs[i] = query.Map(c, fix)
+	}
+	if err != nil {
+		return query.And{}, false, err
 	}
 	return out, changed, nil
-}
-
-// correct returns q with its unknown words corrected, and whether any was.
-func (l *loaded) correct(ctx context.Context, q Query) (Query, bool, error) {
-	switch q := q.(type) {
-	case And:
-		qs, changed, err := l.correctAll(ctx, q.Qs)
-		return And{Qs: qs}, changed, err
-	case Or:
-		qs, changed, err := l.correctAll(ctx, q.Qs)
-		return Or{Qs: qs}, changed, err
-	case Not:
-		return q, false, nil // excluding an unknown word does no harm
-	case Term:
-		w, unknown, err := l.correctWord(ctx, q.Text)
-		if err != nil || !unknown || w == "" {
-			return q, false, err
-		}
-		return Term{Text: w}, true, nil
-	case Phrase:
-		words := strings.Fields(q.Text)
-		changed := false
-		for i, w := range words {
-			c, unknown, err := l.correctWord(ctx, w)
-			if err != nil {
-				return nil, false, err
-			}
-			if unknown && c != "" {
-				words[i], changed = c, true
-			}
-		}
-		if changed {
-			return Phrase{Text: strings.Join(words, " ")}, true, nil
-		}
-	}
-	return q, false, nil
 }
 
 // correctWord returns the word of the corpus closest to w when the index

@@ -17,8 +17,10 @@
 //
 // Typographic quotes (“…”, „…”) work like straight ones. There are no
 // wildcards, regular expressions or field names: every query costs about
-// the same. A query is at most 256 characters and 16 words; one that cannot
-// be parsed is a *SyntaxError that says where.
+// the same. A query is at most MaxQueryRunes characters and MaxClauses
+// words; one that cannot be parsed is a *SyntaxError that says where.
+// Package query (search/query) holds the language: its tree, parser,
+// canonical form and limits.
 //
 // # Filters
 //

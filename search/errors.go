@@ -2,15 +2,17 @@ package search
 
 import (
 	"errors"
-	"fmt"
 	"strings"
+
+	"vanelkaar/search/query"
 )
 
 // Sentinel errors; callers test them with errors.Is.
 var (
 	// ErrBadQuery means the request cannot be answered as asked: the user
-	// must change it. The web layer answers it with 400.
-	ErrBadQuery = errors.New("bad query")
+	// must change it (a query that does not parse is one: SyntaxError
+	// wraps it). The web layer answers it with 400.
+	ErrBadQuery = query.ErrBadQuery
 	// ErrNotFound means a requested item does not exist.
 	ErrNotFound = errors.New("not found")
 	// ErrNotReady means no index is loaded yet.
@@ -37,17 +39,3 @@ func (e *RequestError) Error() string {
 }
 
 func (e *RequestError) Unwrap() error { return ErrBadQuery }
-
-// SyntaxError is a query that cannot be parsed; Pos is the 0-based rune
-// offset in the query where the problem is.
-type SyntaxError struct {
-	Query string
-	Pos   int
-	Msg   string
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("query syntax: %s at position %d", e.Msg, e.Pos+1)
-}
-
-func (e *SyntaxError) Unwrap() error { return ErrBadQuery }

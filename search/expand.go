@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // Kinds of expansion.
@@ -41,7 +42,7 @@ type Expansion struct {
 // for. The search makes it from a parsed query, Parse never does; String
 // gives the typed words, so the query a user sees is theirs.
 type Expanded struct {
-	Typed []Query // the Terms or the Phrase as typed
+	Typed []query.Q // the Terms or the Phrase as typed
 	Alts  []Alt
 	Kind  string
 }
@@ -53,8 +54,16 @@ type Alt struct {
 	groups [][]string // the query analyzer's terms of Text, per position
 }
 
-func (Expanded) isQuery()         {}
-func (e Expanded) String() string { return joinQueries(e.Typed, " ") }
+// String is the typed words: Expanded is a query.Extension whose
+// children are the clauses as typed.
+func (e Expanded) String() string { return query.And{Qs: e.Typed}.String() }
+
+func (e Expanded) Children() []query.Q { return e.Typed }
+
+func (e Expanded) WithChildren(typed []query.Q) query.Q {
+	e.Typed = typed
+	return e
+}
 
 // synonyms are the index's synonym rules, analyzed once when it is opened.
 type synonyms struct {
@@ -98,37 +107,34 @@ func newSynonyms(rules []index.SynonymRule, analyze analyzeFunc) *synonyms {
 // hold are left out: they would find nothing and only clutter the
 // "also searched for" line. With keepLast the last clause, a word still
 // being typed, is left as it is.
-func (l *loaded) expand(ctx context.Context, q Query, keepLast bool) (Query, []Expansion, error) {
-	and, ok := q.(And)
-	if !ok || len(and.Qs) == 0 {
+func (l *loaded) expand(ctx context.Context, q query.And, keepLast bool) (query.And, []Expansion, error) {
+	and := q
+	if and.Empty() {
 		return q, []Expansion{}, nil
 	}
-	var last []Query
+	var last []query.Q
 	if keepLast {
 		last = and.Qs[len(and.Qs)-1:]
-		and = And{Qs: and.Qs[:len(and.Qs)-1]}
+		and = query.And{Qs: and.Qs[:len(and.Qs)-1]}
 	}
 	groups := make([][][]string, len(and.Qs))
 	for i, c := range and.Qs {
-		switch c := c.(type) {
-		case Term:
-			groups[i] = l.analyzeTerms(c.Text)
-		case Phrase:
-			groups[i] = l.analyzeTerms(c.Text)
+		if a, ok := c.(query.Atom); ok {
+			groups[i] = l.analyzeTerms(a.Words())
 		}
 	}
-	out := And{}
+	out := query.And{}
 	exps := []Expansion{}
 	for i := 0; i < len(and.Qs); {
 		end, alts, err := l.synonymsAt(ctx, and.Qs, groups, i)
 		if err != nil {
-			return nil, nil, err
+			return query.And{}, nil, err
 		}
 		kind := ExpandSynonym
 		if len(alts) == 0 {
 			end, alts, err = l.spellingsAt(ctx, and.Qs, groups, i)
 			if err != nil {
-				return nil, nil, err
+				return query.And{}, nil, err
 			}
 			kind = ExpandSpelling
 		}
@@ -155,11 +161,11 @@ func (l *loaded) expand(ctx context.Context, q Query, keepLast bool) (Query, []E
 // trigger, words are read on as long as the trigger is longer. It returns
 // the end of the clauses it covers and the alternatives of every trigger
 // of that length.
-func (l *loaded) synonymsAt(ctx context.Context, qs []Query, groups [][][]string, i int) (int, []Alt, error) {
+func (l *loaded) synonymsAt(ctx context.Context, qs []query.Q, groups [][][]string, i int) (int, []Alt, error) {
 	if l.synonyms == nil || len(groups[i]) == 0 {
 		return i, nil, nil
 	}
-	_, phrase := qs[i].(Phrase)
+	_, phrase := qs[i].(query.Phrase)
 	var cands []*trigger
 	for _, t := range groups[i][0] {
 		cands = append(cands, l.synonyms.byTerm[t]...)
@@ -203,14 +209,14 @@ func (l *loaded) synonymsAt(ctx context.Context, qs []Query, groups [][][]string
 
 // matchTrigger reports whether the clauses from i on start with the
 // trigger's positions, ending at a clause boundary, and where they end.
-func matchTrigger(qs []Query, groups [][][]string, i int, want [][]string, phrase bool) (int, bool) {
+func matchTrigger(qs []query.Q, groups [][][]string, i int, want [][]string, phrase bool) (int, bool) {
 	if phrase {
 		return i + 1, index.GroupsMeet(groups[i], want)
 	}
 	var got [][]string
 	k := i
 	for k < len(qs) && len(got) < len(want) {
-		if _, ok := qs[k].(Term); !ok || len(groups[k]) == 0 {
+		if _, ok := qs[k].(query.Term); !ok || len(groups[k]) == 0 {
 			return 0, false
 		}
 		got = append(got, groups[k]...)
@@ -224,13 +230,13 @@ func matchTrigger(qs []Query, groups [][][]string, i int, want [][]string, phras
 // holds the joined word, and one word the index does not hold written as
 // two ("startups" -> "start ups") when the index holds the two side by
 // side.
-func (l *loaded) spellingsAt(ctx context.Context, qs []Query, groups [][][]string, i int) (int, []Alt, error) {
-	t, ok := qs[i].(Term)
+func (l *loaded) spellingsAt(ctx context.Context, qs []query.Q, groups [][][]string, i int) (int, []Alt, error) {
+	t, ok := qs[i].(query.Term)
 	if !ok || len(groups[i]) != 1 {
 		return i, nil, nil
 	}
 	if i+1 < len(qs) {
-		if u, ok := qs[i+1].(Term); ok && len(groups[i+1]) == 1 {
+		if u, ok := qs[i+1].(query.Term); ok && len(groups[i+1]) == 1 {
 			text := t.Text + u.Text
 			g := l.analyzeTerms(text)
 			if len(g) == 1 {

@@ -11,6 +11,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // GroupHits is the number of hits each group of a grouped result shows.
@@ -32,7 +33,7 @@ const MaxGroups = 10
 // and one more search fetches the term locations of those few for their
 // snippets: a search per group would cost as many full searches as there
 // are groups.
-func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool, terms map[string]bool, res *Result) ([]Group, error) {
+func (l *loaded) groups(ctx context.Context, req Request, q query.And, anyWord bool, terms map[string]bool, res *Result) ([]Group, error) {
 	field := index.FieldMunicipality
 	var values []FacetValue
 	if req.Group == GroupArticle {
@@ -50,7 +51,7 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 			return []Group{}, nil
 		}
 	}
-	query := translate(req, q, l.analyzeTerms, anyWord, "")
+	textAndFilters := translate(req, q, l.analyzeTerms, anyWord, "")
 	var wanted map[string]bool // nil: every value
 	if values != nil {
 		wanted = map[string]bool{}
@@ -58,7 +59,7 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 			wanted[v.Value] = true
 		}
 	}
-	top, counts, err := l.topPer(ctx, query, field, wanted, req.Sort == SortArticle)
+	top, counts, err := l.topPer(ctx, textAndFilters, field, wanted, req.Sort == SortArticle)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +81,7 @@ func (l *loaded) groups(ctx context.Context, req Request, q Query, anyWord bool,
 			dms = append(dms, matches[id])
 		}
 	}
-	if err := l.locate(ctx, query, dms); err != nil {
+	if err := l.locate(ctx, textAndFilters, dms); err != nil {
 		return nil, err
 	}
 	groups := make([]Group, 0, len(values))

@@ -7,25 +7,6 @@ import (
 	"testing"
 )
 
-func TestFinishQuery(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{`gemee`, `gemee`},
-		{`"verantwoord data`, `"verantwoord data"`},
-		{`“verantwoord data`, `“verantwoord data"`},
-		{`data "`, `data`},
-		{`data -`, `data`},
-		{`data OR`, `data`},
-		{`OR data`, `data`},
-		{`"a" "b`, `"a" "b"`},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := finishQuery(tc.in); got != tc.want {
-				t.Errorf("finishQuery(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestInstantSearchMatchesTheLastWordAsAPrefix(t *testing.T) {
 	s := fixtureSearcher(t)
 	for _, tc := range []struct {

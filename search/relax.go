@@ -8,6 +8,8 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"vanelkaar/search/query"
 )
 
 // Relaxation is a search like the one asked, with one word or one
@@ -33,16 +35,15 @@ const maxRelaxations = MaxClauses + 4
 // single word and no filter has nothing to leave out (did-you-mean helps
 // there); the last word is never left out, as a search without words is
 // another question, nor the only filter of a search without words.
-func (l *loaded) relaxations(ctx context.Context, req Request, q Query) ([]Relaxation, error) {
-	and, _ := q.(And)
+func (l *loaded) relaxations(ctx context.Context, req Request, and query.And) ([]Relaxation, error) {
 	var cands []Relaxation
-	var queries []Query
-	if positiveClauses(and) > 1 {
+	var queries []query.And
+	if len(and.Positive()) > 1 {
 		for i, c := range and.Qs {
-			if _, ok := c.(Not); ok {
+			if _, ok := c.(query.Not); ok {
 				continue
 			}
-			rest := And{Qs: slices.Delete(slices.Clone(and.Qs), i, i+1)}
+			rest := query.And{Qs: slices.Delete(slices.Clone(and.Qs), i, i+1)}
 			cands = append(cands, Relaxation{Query: rest.String(), Filters: cloneFilters(req.Filters, ""), WithoutWord: c.String()})
 			queries = append(queries, rest)
 		}
@@ -54,7 +55,7 @@ func (l *loaded) relaxations(ctx context.Context, req Request, q Query) ([]Relax
 		}
 	}
 	// Without words, leaving out the only filter would list everything.
-	if positiveClauses(and) > 0 || filtered > 1 {
+	if len(and.Positive()) > 0 || filtered > 1 {
 		for _, f := range FacetNames {
 			if len(req.Filters[f]) == 0 {
 				continue

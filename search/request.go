@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // Facet names, as used in requests and results (see index.Facets, where
@@ -116,23 +117,20 @@ func (r Request) String() string {
 
 // normalized returns the request with defaults filled in, or every
 // problem with it at once. Labels tell which facet values exist.
-func (r Request) normalized(labels index.Labels) (Request, Query, error) {
+func (r Request) normalized(labels index.Labels) (Request, query.And, error) {
 	var bad []InvalidParam
 	add := func(name, format string, args ...any) {
 		bad = append(bad, InvalidParam{Name: name, Reason: fmt.Sprintf(format, args...)})
 	}
 	out := r
 	out.Query = strings.TrimSpace(r.Query)
-	var q Query = And{}
-	switch {
-	case !validUTF8(out.Query):
-		add("q", "contains characters that are not text")
-	case len([]rune(out.Query)) > MaxQueryRunes:
-		add("q", "is longer than %d characters", MaxQueryRunes)
-	default:
-		parsed, err := Parse(out.Query)
+	var q query.And
+	if problem := queryTextProblem(out.Query); problem != "" {
+		add("q", "%s", problem)
+	} else {
+		parsed, err := query.Parse(out.Query)
 		if err != nil && r.Prefix {
-			parsed, err = parseLenient(out.Query)
+			parsed, err = query.ParseLenient(out.Query)
 		}
 		if err != nil {
 			add("q", "%s", strings.TrimPrefix(err.Error(), "query syntax: "))
@@ -173,7 +171,7 @@ func (r Request) normalized(labels index.Labels) (Request, Query, error) {
 	switch out.Sort {
 	case "":
 		out.Sort = SortRelevance
-		if len(q.(And).Qs) == 0 {
+		if q.Empty() {
 			out.Sort = SortArticle
 		}
 	case SortRelevance, SortArticle:
@@ -186,9 +184,9 @@ func (r Request) normalized(labels index.Labels) (Request, Query, error) {
 		add("group", "must be %q, %q or empty", GroupMunicipality, GroupArticle)
 	}
 	// Only a word still being typed is open: a space after it ends it.
-	out.Prefix = r.Prefix && lastWordOpen(r.Query)
+	out.Prefix = r.Prefix && query.LastWordOpen(r.Query)
 	if len(bad) > 0 {
-		return r, nil, &RequestError{Params: bad}
+		return r, query.And{}, &RequestError{Params: bad}
 	}
 	return out, q, nil
 }

@@ -14,6 +14,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // Searcher answers requests from a bleve index. It is safe for concurrent
@@ -197,12 +198,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	if req.Prefix {
-		if t, ok := openWord(q); ok {
+		if t, ok := q.Last(); ok {
 			req.prefixTerms = l.vocab.completions(t.Text)
 		}
 	}
 	res := &Result{Query: req.Query, Exact: req.Exact, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll, Expansions: []Expansion{}, Relaxations: []Relaxation{}}
-	if len(q.(And).Qs) == 0 {
+	if q.Empty() {
 		res.Match = MatchNone
 	}
 	if !req.Exact {
@@ -220,7 +221,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	if br.Total == 0 && res.Match == MatchAll && positiveClauses(q) > 1 {
+	if br.Total == 0 && res.Match == MatchAll && len(q.Positive()) > 1 {
 		// Nothing has every word: rank what has some of them, and say so.
 		if br2, err := l.run(ctx, req, q, true, res); err != nil {
 			return nil, err
@@ -261,7 +262,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 // disjunctive, so each facet is counted with every other facet's filter
 // applied but not its own. A facet with selected values needs a counting
 // search of its own; those run beside the main search.
-func (l *loaded) run(ctx context.Context, req Request, q Query, anyWord bool, res *Result) (*bleve.SearchResult, error) {
+func (l *loaded) run(ctx context.Context, req Request, q query.And, anyWord bool, res *Result) (*bleve.SearchResult, error) {
 	analyze := l.analyzeTerms
 	main := l.hitsRequest(req, translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size)
 	main.IncludeLocations = true // for the snippets
@@ -399,57 +400,30 @@ func (l *loaded) termSpans(text string, terms map[string]bool) []Span {
 	return spans
 }
 
-// queryTerms are the indexed terms of the query's positive words.
-func (l *loaded) queryTerms(q Query) map[string]bool {
+// queryTerms are the indexed terms of the query's positive words and of
+// what they are also searched for (see Expanded).
+func (l *loaded) queryTerms(q query.And) map[string]bool {
 	terms := map[string]bool{}
-	var walk func(Query)
-	walk = func(q Query) {
-		switch q := q.(type) {
-		case And:
-			for _, c := range q.Qs {
-				walk(c)
-			}
-		case Or:
-			for _, c := range q.Qs {
-				walk(c)
-			}
-		case Expanded:
-			for _, c := range q.Typed {
-				walk(c)
-			}
-			for _, a := range q.Alts {
-				for _, g := range a.groups {
-					for _, t := range g {
-						terms[t] = true
-					}
-				}
-			}
-		case Term:
-			for _, g := range l.analyzeTerms(q.Text) {
-				for _, t := range g {
-					terms[t] = true
-				}
-			}
-		case Phrase:
-			for _, g := range l.analyzeTerms(q.Text) {
-				for _, t := range g {
-					terms[t] = true
-				}
+	add := func(groups [][]string) {
+		for _, g := range groups {
+			for _, t := range g {
+				terms[t] = true
 			}
 		}
 	}
-	walk(q)
+	query.VisitAtoms(q, func(a query.Atom, excluded bool) {
+		if !excluded {
+			add(l.analyzeTerms(a.Words()))
+		}
+	})
+	for _, c := range q.Qs {
+		if e, ok := c.(Expanded); ok {
+			for _, a := range e.Alts {
+				add(a.groups)
+			}
+		}
+	}
 	return terms
-}
-
-func positiveClauses(q Query) int {
-	n := 0
-	for _, c := range q.(And).Qs {
-		if _, ok := c.(Not); !ok {
-			n++
-		}
-	}
-	return n
 }
 
 // Validate checks a request against the index being served without

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // Kinds of suggestions: a word of the corpus, or a name.
@@ -76,17 +77,14 @@ func (s *Searcher) Suggest(ctx context.Context, q string, limit int) (*Suggestio
 	}
 	defer release()
 	var bad []InvalidParam
-	switch {
-	case !validUTF8(q):
-		bad = append(bad, InvalidParam{Name: "q", Reason: "contains characters that are not text"})
-	case runeCount(q) > MaxQueryRunes:
-		bad = append(bad, InvalidParam{Name: "q", Reason: "is longer than 256 characters"})
+	if problem := queryTextProblem(q); problem != "" {
+		bad = append(bad, InvalidParam{Name: "q", Reason: problem})
 	}
 	if limit == 0 {
 		limit = DefaultSuggestions
 	}
 	if limit < 1 || limit > MaxSuggestions {
-		bad = append(bad, InvalidParam{Name: "size", Reason: "must be between 1 and 20"})
+		bad = append(bad, InvalidParam{Name: "size", Reason: fmt.Sprintf("must be between 1 and %d", MaxSuggestions)})
 	}
 	if len(bad) > 0 {
 		return nil, &RequestError{Params: bad}
@@ -120,10 +118,8 @@ func (s *Searcher) Suggest(ctx context.Context, q string, limit int) (*Suggestio
 // that begins like the surname, "ger balans"). A single word occurs by
 // construction.
 func (l *loaded) pairOccurs(ctx context.Context, text string) (bool, error) {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || isOpenQuote(r) || isCloseQuote(r)
-	})
-	if len(words) < 2 || strings.HasPrefix(words[len(words)-1], "-") || strings.HasPrefix(words[len(words)-2], "-") || words[len(words)-2] == "OR" {
+	words := query.Words(text)
+	if len(words) < 2 || strings.HasPrefix(words[len(words)-1], "-") || strings.HasPrefix(words[len(words)-2], "-") || words[len(words)-2] == query.OrWord {
 		return true, nil
 	}
 	pair := strings.Join(words[len(words)-2:], " ")
@@ -158,7 +154,7 @@ func (v *vocabulary) suggest(q string, limit int) []Suggestion {
 		words := strings.Fields(strings.NewReplacer(`"`, " ", "“", " ", "”", " ", "„", " ").Replace(q))
 		for i, w := range words {
 			words[i] = strings.TrimLeft(w, "-")
-			if words[i] == "OR" {
+			if words[i] == query.OrWord {
 				words[i] = ""
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"vanelkaar/index"
+	"vanelkaar/search/query"
 )
 
 // Boosts beyond the per-field ones of index.TextFields.
@@ -22,9 +23,9 @@ type analyzeFunc func(text string) [][]string
 // translate turns a parsed request into a bleve query: the user's words
 // (all must match, or any when anyWord is set) and the filters of every
 // facet except skip.
-func translate(r Request, q Query, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
+func translate(r Request, q query.And, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
 	text := textQuery(q, analyze, anyWord, r.prefixTerms)
-	if text == nil && positiveClauses(q) > 0 {
+	if text == nil && len(q.Positive()) > 0 {
 		// Every word the user typed is a stop word ("de het"): the index
 		// holds none of them, so nothing matches. Matching everything
 		// instead would answer a question nobody asked.
@@ -76,30 +77,29 @@ func filterQuery(filters map[string][]string, skip string) bq.Query {
 // that the analyzer drops entirely (stop words such as "de") are left out
 // rather than making the query match nothing. The last word also matches
 // the terms of completions (instant search), when there are any.
-func textQuery(q Query, analyze analyzeFunc, anyWord bool, completions []string) bq.Query {
-	and, _ := q.(And)
+func textQuery(q query.And, analyze analyzeFunc, anyWord bool, completions []string) bq.Query {
 	var must, mustNot, should []bq.Query
 	var plain []string
-	for i, c := range and.Qs {
+	for i, c := range q.Qs {
 		switch c := c.(type) {
-		case Not:
+		case query.Not:
 			if sub := clauseQuery(c.Q, analyze); sub != nil {
 				mustNot = append(mustNot, sub)
 			}
 		default:
 			sub := clauseQuery(c, analyze)
-			if _, ok := c.(Term); ok && i == len(and.Qs)-1 {
+			if _, ok := c.(query.Term); ok && i == len(q.Qs)-1 {
 				sub = withCompletions(sub, completions)
 			}
 			if sub != nil {
 				must = append(must, sub)
 				switch c := c.(type) {
-				case Term:
+				case query.Term:
 					plain = append(plain, c.Text)
 				case Expanded:
 					// The typed words still count side by side.
 					for _, t := range c.Typed {
-						if t, ok := t.(Term); ok {
+						if t, ok := t.(query.Term); ok {
 							plain = append(plain, t.Text)
 						}
 					}
@@ -136,15 +136,15 @@ func textQuery(q Query, analyze analyzeFunc, anyWord bool, completions []string)
 }
 
 // clauseQuery is one word, phrase or OR group across every text field.
-func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
+func clauseQuery(q query.Q, analyze analyzeFunc) bq.Query {
 	switch q := q.(type) {
-	case Term:
+	case query.Term:
 		groups := analyze(q.Text)
 		if len(groups) == 0 {
 			return nil
 		}
 		return termsQuery(groups)
-	case Phrase:
+	case query.Phrase:
 		if len(analyze(q.Text)) == 0 {
 			return nil
 		}
@@ -179,7 +179,7 @@ func clauseQuery(q Query, analyze analyzeFunc) bq.Query {
 			return nil
 		}
 		return bleve.NewDisjunctionQuery(alts...)
-	case Or:
+	case query.Or:
 		var alts []bq.Query
 		for _, a := range q.Qs {
 			if sub := clauseQuery(a, analyze); sub != nil {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -31,7 +32,7 @@ type openAPIParam struct {
 }
 
 // TestOpenAPIAgreesWithFacets checks the OpenAPI document against the
-// facet declarations: one repeatable parameter of the search per facet,
+// query limits and the facet declarations: one repeatable parameter of the search per facet,
 // in declaration order, described as declared, with an enum exactly when
 // the facet's values are fixed; and a key per facet in the result's
 // facets. A facet added to the declarations fails here until the
@@ -40,7 +41,8 @@ func TestOpenAPIAgreesWithFacets(t *testing.T) {
 	var doc struct {
 		Paths map[string]struct {
 			Get struct {
-				Parameters []openAPIParam `json:"parameters"`
+				Description string         `json:"description"`
+				Parameters  []openAPIParam `json:"parameters"`
 			} `json:"get"`
 		} `json:"paths"`
 		Components struct {
@@ -52,6 +54,10 @@ func TestOpenAPIAgreesWithFacets(t *testing.T) {
 	}
 	if err := json.Unmarshal(openAPI, &doc); err != nil {
 		t.Fatal(err)
+	}
+	limits := fmt.Sprintf("at most %d characters and %d words", search.MaxQueryRunes, search.MaxClauses)
+	if !strings.Contains(doc.Paths["/search"].Get.Description, limits) {
+		t.Errorf("the description of /search does not say %q", limits)
 	}
 	var arrays []string // the search's repeatable parameters
 	params := doc.Paths["/search"].Get.Parameters
