@@ -207,10 +207,30 @@ func (c *Corpus) attribute(a *Article, ps *problems) {
 			reason = c.byContext(q, vc, from)
 		}
 		if q.Speaker == "" {
-			ps.warnf(a.Path, q.Line, "quote %s has no speaker: %s; write {spreker=ID} after its closing quotation mark", preview(q.Text), reason)
+			if repeatsElsewhere(a, q) {
+				ps.warnf(a.Path, q.Line, "quote %s has no speaker and repeats words the article says elsewhere (a pull quote?): write {geen-citaat} after its closing quotation mark", preview(q.Text))
+			} else {
+				ps.warnf(a.Path, q.Line, "quote %s has no speaker: %s; write {spreker=ID} after its closing quotation mark", preview(q.Text), reason)
+			}
 		}
 		prev, prevVC = q, vc
 	}
+}
+
+// repeatsElsewhere reports whether the quote's words stand, whole, in
+// another passage of the article: a sentence repeated in large type (a
+// pull quote) rather than a second thing someone said.
+func repeatsElsewhere(a *Article, q *Quote) bool {
+	key := pullKey(q.Text)
+	if len(strings.Fields(key)) < 4 {
+		return false
+	}
+	for _, p := range a.Passages {
+		if p != q.Passage && p != q.last && strings.Contains(pullKey(p.Text), key) {
+			return true
+		}
+	}
+	return false
 }
 
 // byVerb applies rule 2: the name after the verb of saying. It returns

@@ -154,3 +154,19 @@ func TestSharedSurname(t *testing.T) {
 		})
 	}
 }
+
+// TestPullQuoteAdvice: an unattributed quote that repeats a sentence of
+// another paragraph is a pull quote; the check advises {geen-citaat}.
+func TestPullQuoteAdvice(t *testing.T) {
+	body := "Marieke Jansen werkt hier.\n\n“Wij publiceren elk algoritme in een register,” zegt Jansen.\n\n" +
+		"> “Wij publiceren elk algoritme in een register”\n\n“Dat is nieuw voor ons allemaal.”\n"
+	ps := Check(fixtureWith(t, body))
+	var msgs []string
+	for _, p := range ps {
+		msgs = append(msgs, p.Message)
+	}
+	if len(msgs) != 2 || !strings.Contains(msgs[0], "repeats words the article says elsewhere") || !strings.Contains(msgs[0], "{geen-citaat}") ||
+		strings.Contains(msgs[0], "{spreker=") || !strings.Contains(msgs[1], "{spreker=ID}") {
+		t.Errorf("warnings %q: want {geen-citaat} advice for the pull quote, {spreker=ID} for the other", msgs)
+	}
+}

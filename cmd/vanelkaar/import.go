@@ -133,11 +133,16 @@ func (cfg *importConfig) run(ctx context.Context, e *env) error {
 		failed  bool
 		written []string
 		links   []corpus.PageLink
+		have    = map[int]bool{} // parts imported in this run
 	)
 	for _, j := range jobs {
 		ims, err := cfg.importOne(ctx, e, j)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "vanelkaar import: %s: %v\n", j.source, err)
+			msg := err.Error()
+			if j.fromSeries {
+				msg = strings.ReplaceAll(msg, "give --part N", "add part: N to its entry in "+filepath.Join(cfg.dir, corpus.SeriesFile))
+			}
+			fmt.Fprintf(e.stderr, "vanelkaar import: %s: %s\n", j.source, msg)
 			failed = true
 		}
 		if cfg.out != "" && len(ims) > 1 {
@@ -164,10 +169,11 @@ func (cfg *importConfig) run(ctx context.Context, e *env) error {
 				existing[sourceKey(im.Article.SourceURL)] = path
 			}
 			links = append(links, im.Links...)
+			have[im.Article.Part] = true
 		}
 	}
 	if series != nil {
-		reportSeriesLinks(e.stdout, series, links)
+		reportSeriesLinks(e.stdout, series, links, have)
 	}
 	if cfg.dir != "" && len(written) > 0 {
 		if cfg.report(e, written) {
@@ -321,9 +327,8 @@ func firstNonEmpty(s ...string) string {
 
 // reportSeriesLinks lists the parts of the series the imported pages link
 // to that the series file does not list yet, ready to paste into it.
-func reportSeriesLinks(w io.Writer, s *corpus.Series, links []corpus.PageLink) {
+func reportSeriesLinks(w io.Writer, s *corpus.Series, links []corpus.PageLink, parts map[int]bool) {
 	listed := map[string]bool{}
-	parts := map[int]bool{}
 	for _, it := range s.Items {
 		listed[sourceKey(it.URL)] = true
 		parts[it.Part] = true
