@@ -25,6 +25,11 @@ type Relaxation struct {
 	WithoutFacet string `json:"without_facet,omitempty"`
 }
 
+// Request is the search the relaxation stands for.
+func (r Relaxation) Request() Request {
+	return Request{Query: r.Query, Filters: r.Filters}
+}
+
 // maxRelaxations bounds the count searches one dead end costs: one per
 // word and one per filtered facet, at most this many.
 const maxRelaxations = MaxClauses + 4

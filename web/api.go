@@ -20,7 +20,7 @@ func (srv *Server) serveSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	srv.metrics.searched(res)
+	srv.searchedBy(req, res)
 	absoluteResult(res, srv.cfg.PublicURL)
 	return c.JSON(http.StatusOK, res)
 }

@@ -142,11 +142,12 @@ func (srv *Server) serveMetrics(c echo.Context) error {
 	return nil
 }
 
-// AdminHandler serves /metrics, /healthz and /readyz for a listener of
+// AdminHandler serves /metrics, /query-stats, /healthz and /readyz for a listener of
 // their own (--admin-addr), which the operator keeps off the internet.
 func (srv *Server) AdminHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", srv.metricsHandler)
+	mux.Handle("GET /query-stats", srv.queryStatsHandler())
 	mux.Handle("GET /healthz", srv)
 	mux.Handle("GET /readyz", srv)
 	return mux

@@ -54,6 +54,7 @@ func (srv *Server) serveSearchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	srv.searchedBy(req, res)
 	fillResults(&p, req, res)
 	for i, h := range res.Hits {
 		if h.Kind == "passage" || h.Kind == "quote" {

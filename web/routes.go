@@ -64,6 +64,7 @@ func (srv *Server) routeTable() []route {
 		{get, "/healthz", kindProbe, srv.serveHealth, nil},
 		{get, "/readyz", kindProbe, srv.serveReady, nil},
 		{get, "/metrics", kindMetrics, srv.serveMetrics, nil},
+		{get, "/query-stats", kindMetrics, srv.serveQueryStats, nil},
 
 		{get, "/", kindPage, srv.serveHome, nil},
 		{get, "/zoeken", kindPage, srv.serveSearchPage, nil},

@@ -80,6 +80,11 @@ type Config struct {
 	// of its own; the public one then answers it 404. Without it /metrics
 	// answers only loopback clients.
 	AdminListener bool
+	// QueryStats counts the searches that find nothing, for editors, and
+	// reports those asked at least QueryStatsThreshold times at
+	// /query-stats (on the admin listener, or to loopback clients like
+	// /metrics). See querystats.go for what is kept and for how long.
+	QueryStats bool
 }
 
 // Defaults for Config.
@@ -96,6 +101,7 @@ type Server struct {
 	logger         *slog.Logger
 	metrics        *metrics
 	metricsHandler http.Handler
+	queryStats     *queryStats // nil unless Config.QueryStats
 	proxies        proxies
 	kinds          map[string]routeKind // route template -> kind, from the route table
 
@@ -120,6 +126,9 @@ func New(cfg Config, s Searcher) *Server {
 	}
 	srv.metrics = newMetrics(cfg.Reloader)
 	srv.metricsHandler = srv.metrics.handler()
+	if cfg.QueryStats {
+		srv.queryStats = newQueryStats(nil)
+	}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true

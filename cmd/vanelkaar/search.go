@@ -24,7 +24,7 @@ func (l *listFlag) Set(v string) error {
 // runSearch searches from the command line: text with highlights for a
 // terminal, or with --json the same object the API answers.
 func runSearch(ctx context.Context, e *env, args []string) error {
-	usage := "[--json]"
+	usage := "[--json] [--exact]"
 	for _, f := range search.FacetList() {
 		usage += " [--" + f.ID + " ID]"
 	}
@@ -37,6 +37,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	size := fs.Int("size", search.DefaultSize, "results per page")
 	sortBy := fs.String("sort", "", "relevance or article (reading order)")
 	group := fs.String("group", "", "municipality: group the hits per municipality")
+	exact := fs.Bool("exact", false, "search only the words as typed: no synonyms or other spellings")
 	filters := map[string]*listFlag{}
 	for _, f := range search.FacetList() {
 		filters[f.ID] = &listFlag{}
@@ -45,7 +46,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	req := search.Request{Query: strings.Join(fs.Args(), " "), Page: *page, Size: *size, Sort: *sortBy, Group: *group}
+	req := search.Request{Query: strings.Join(fs.Args(), " "), Page: *page, Size: *size, Sort: *sortBy, Group: *group, Exact: *exact}
 	for f, l := range filters {
 		if len(*l) > 0 {
 			if req.Filters == nil {
@@ -103,6 +104,16 @@ func printResult(w io.Writer, res *search.Result, color bool) {
 	}
 	if res.Suggestion != "" {
 		fmt.Fprintf(w, "Bedoelde u: %s?\n", res.Suggestion)
+	}
+	for _, x := range res.Expansions {
+		fmt.Fprintf(w, "Ook gezocht op: %s (voor %s)\n", strings.Join(x.Also, ", "), x.Words)
+	}
+	for _, r := range res.Relaxations {
+		without := r.WithoutWord
+		if r.WithoutFacet != "" {
+			without = "filter " + r.WithoutFacet
+		}
+		fmt.Fprintf(w, "Wel %d zonder %s: %s\n", r.Total, without, r.Request().String())
 	}
 	for i, h := range res.Hits {
 		n := (res.Page-1)*res.Size + i + 1

@@ -44,6 +44,8 @@ type serveConfig struct {
 	// AdminAddr, when set, serves /metrics (and the probes) on a listener
 	// of its own; the public one then answers /metrics 404.
 	AdminAddr string
+	// QueryStats counts the searches that find nothing, for editors.
+	QueryStats bool
 	// MaxConns caps the open connections, MaxConnsPerClient those of one
 	// client (an IPv4 address or IPv6 /64); 0 means no cap.
 	MaxConns          int
@@ -82,6 +84,7 @@ var serveEnv = []envVar{
 	{"trust-proxy", "VANELKAAR_TRUST_PROXY"},
 	{"proxy-networks", "VANELKAAR_PROXY_NETWORKS"},
 	{"admin-addr", "VANELKAAR_ADMIN_ADDR"},
+	{"query-stats", "VANELKAAR_QUERY_STATS"},
 	{"max-conns", "VANELKAAR_MAX_CONNS"},
 	{"max-conns-per-client", "VANELKAAR_MAX_CONNS_PER_CLIENT"},
 	{"idle-timeout", "VANELKAAR_IDLE_TIMEOUT"},
@@ -149,6 +152,7 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto from a peer in --proxy-networks (the client is the right-most address that is not a proxy)")
 	fs.StringVar(&cfg.ProxyNetworks, "proxy-networks", defaultProxyNetworks, "comma-separated networks of the reverse proxies --trust-proxy believes")
 	fs.StringVar(&cfg.AdminAddr, "admin-addr", "", "serve /metrics (and the probes) on this address instead; the public address then answers /metrics 404 (default: /metrics answers loopback clients only)")
+	fs.BoolVar(&cfg.QueryStats, "query-stats", false, "count the searches that find nothing (no personal data) and report those asked 3 times or more at /query-stats, beside /metrics")
 	fs.IntVar(&cfg.MaxConns, "max-conns", defaultMaxConns, "most open connections in all; 0 for no cap")
 	fs.IntVar(&cfg.MaxConnsPerClient, "max-conns-per-client", defaultMaxConnsPerClient, "most open connections of one client (IPv4 address or IPv6 /64; the trusted proxies are exempt); 0 for no cap")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", defaultIdleTimeout, "close a keep-alive connection idle this long")
@@ -220,6 +224,7 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 		CORSOrigins:    web.ParseOrigins(cfg.CORSOrigins),
 		PublicURL:      cfg.PublicURL,
 		AdminListener:  cfg.AdminAddr != "",
+		QueryStats:     cfg.QueryStats,
 	}, s)
 	var h http.Handler = srv
 	if cfg.wrap != nil {
