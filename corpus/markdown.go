@@ -81,6 +81,7 @@ func (c *Corpus) splitPassages(a *Article, ps *problems) {
 			Text:     text,
 			Line:     curLine,
 			Themes:   themes,
+			Index:    len(a.Passages),
 
 			section:    sect,
 			lineStarts: lineStarts,

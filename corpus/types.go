@@ -1,5 +1,7 @@
 package corpus
 
+import "strconv"
+
 // Corpus is a loaded, validated article series.
 type Corpus struct {
 	Articles       []*Article
@@ -50,6 +52,7 @@ type Passage struct {
 	Headings []string // the heading path, outermost first
 	Text     string   // plain text, inline Markdown removed
 	Line     int      // line in the article file where the block starts
+	Index    int      // the passage's place in the article, from 0
 	// Themes are the theme ids of the passage's section (its heading's
 	// theme=...). The index adds the themes whose signal words the text
 	// contains (see index.Documents): matching them needs the analyzer.
@@ -66,8 +69,22 @@ type Passage struct {
 	names      []nameUse   // the names in Text, resolved in the article
 }
 
-// URL is the deep link to the passage.
-func (p *Passage) URL() string { return p.Article.URL() + "#" + p.Anchor }
+// PassagesPerPage is how many passages one page of an article shows: a
+// longer article is paged, so its page stays a sane size to send and to
+// render.
+const PassagesPerPage = 200
+
+// ArticlePage is the page of its article that a passage is on, from 1.
+func (p *Passage) ArticlePage() int { return p.Index/PassagesPerPage + 1 }
+
+// URL is the deep link to the passage: its article's page, with the page
+// number when it is not the first.
+func (p *Passage) URL() string {
+	if page := p.ArticlePage(); page > 1 {
+		return p.Article.URL() + "?pagina=" + strconv.Itoa(page) + "#" + p.Anchor
+	}
+	return p.Article.URL() + "#" + p.Anchor
+}
 
 // Attribution tells how a quote's speaker was found.
 type Attribution string

@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"vanelkaar/corpus"
 	"vanelkaar/index"
 	"vanelkaar/search/query"
 )
@@ -18,6 +19,10 @@ import (
 type ArticleText struct {
 	Article  Article          `json:"article"`
 	Passages []ArticlePassage `json:"passages"`
+	// Page is the page of the article these passages are, from 1; Pages
+	// how many pages it has (corpus.PassagesPerPage passages each).
+	Page  int `json:"page"`
+	Pages int `json:"pages"`
 }
 
 // ArticlePassage is one passage of an article.
@@ -38,14 +43,21 @@ type ArticlePassage struct {
 // query given to Article marked.
 func (p ArticlePassage) Fragment() Fragment { return p.fragment }
 
-// maxArticlePassages bounds the passages read for one article.
-const maxArticlePassages = 10000
-
-// Article returns the passages of the article with the slug, in reading
-// order, with the query words marked in them (a query that does not
-// parse marks nothing: marking is a courtesy, not a search). An unknown
-// slug is ErrNotFound.
+// Article returns the first page of the article with the slug; see
+// ArticlePage.
 func (s *Searcher) Article(ctx context.Context, slug, words string) (*ArticleText, error) {
+	return s.ArticlePage(ctx, slug, words, 1)
+}
+
+// ArticlePage returns one page of the passages of the article with the
+// slug (corpus.PassagesPerPage of them), in reading order, with the words
+// of the query words marked in them (a query that does not parse marks nothing:
+// marking is a courtesy, not a search). An unknown slug, or a page past
+// the last, is ErrNotFound.
+func (s *Searcher) ArticlePage(ctx context.Context, slug, words string, page int) (*ArticleText, error) {
+	if page < 1 {
+		return nil, fmt.Errorf("article %q: page %d: %w", slug, page, ErrNotFound)
+	}
 	l, release, err := s.acquire()
 	if err != nil {
 		return nil, err
@@ -55,7 +67,7 @@ func (s *Searcher) Article(ctx context.Context, slug, words string) (*ArticleTex
 	bySlug.SetField(index.FieldArticle)
 	passages := bleve.NewTermQuery(index.KindPassage)
 	passages.SetField(index.FieldKind)
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bySlug, passages), maxArticlePassages, 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bySlug, passages), corpus.PassagesPerPage, (page-1)*corpus.PassagesPerPage, false)
 	req.Fields = []string{index.FieldRecord}
 	req.SortBy([]string{index.FieldOrder, "_id"})
 	br, err := l.idx.SearchInContext(ctx, req)
@@ -69,7 +81,8 @@ func (s *Searcher) Article(ctx context.Context, slug, words string) (*ArticleTex
 	if q, err := query.Parse(strings.TrimSpace(words)); err == nil {
 		terms = l.queryTerms(q)
 	}
-	out := &ArticleText{Passages: make([]ArticlePassage, 0, len(br.Hits))}
+	out := &ArticleText{Passages: make([]ArticlePassage, 0, len(br.Hits)), Page: page,
+		Pages: (int(br.Total) + corpus.PassagesPerPage - 1) / corpus.PassagesPerPage}
 	for _, dm := range br.Hits {
 		raw, _ := dm.Fields[index.FieldRecord].(string)
 		var rec index.Record

@@ -43,8 +43,11 @@ func (l *loaded) didYouMean(ctx context.Context, req Request, q query.And, res *
 // correct returns q with its unknown words corrected, and whether any was.
 // Excluded clauses stay as they are (excluding an unknown word does no
 // harm), and so do expanded ones (their other spelling is the correction).
+// At most maxCorrectedWords unknown words are corrected; past that, words
+// stay as typed.
 func (l *loaded) correct(ctx context.Context, q query.And) (query.And, bool, error) {
 	changed := false
+	left := maxCorrectedWords
 	var err error
 	fix := func(n query.Q) query.Q {
 		if err != nil {
@@ -54,7 +57,7 @@ func (l *loaded) correct(ctx context.Context, q query.And) (query.And, bool, err
 		case query.Term:
 			var w string
 			var unknown bool
-			if w, unknown, err = l.correctWord(ctx, n.Text); unknown && w != "" {
+			if w, unknown, err = l.correctWord(ctx, n.Text, &left); unknown && w != "" {
 				changed = true
 				return query.Term{Text: w}
 			}
@@ -62,7 +65,7 @@ func (l *loaded) correct(ctx context.Context, q query.And) (query.And, bool, err
 			words := strings.Fields(n.Text)
 			fixed := false
 			for i, w := range words {
-				c, unknown, werr := l.correctWord(ctx, w)
+				c, unknown, werr := l.correctWord(ctx, w, &left)
 				if werr != nil {
 					err = werr
 					return n
@@ -94,8 +97,12 @@ func (l *loaded) correct(ctx context.Context, q query.And) (query.And, bool, err
 }
 
 // correctWord returns the word of the corpus closest to w when the index
-// does not know w.
-func (l *loaded) correctWord(ctx context.Context, w string) (string, bool, error) {
+// does not know w, counting the correction against left; with none left
+// it does nothing.
+func (l *loaded) correctWord(ctx context.Context, w string, left *int) (string, bool, error) {
+	if *left <= 0 {
+		return "", false, nil
+	}
 	// Known means some term of each of the word's positions is indexed;
 	// a stop word has no terms and is known too.
 	for _, group := range l.analyzeTerms(w) {
@@ -111,6 +118,7 @@ func (l *loaded) correctWord(ctx context.Context, w string) (string, bool, error
 			}
 		}
 		if !known {
+			*left--
 			return l.closestWord(w), true, nil
 		}
 	}
@@ -156,8 +164,16 @@ func (l *loaded) closestWord(w string) string {
 	// Typos rarely hit the first letter: only words that start with it
 	// are candidates, which keeps the scan short.
 	cands := l.vocab.prefixRange(string(key[0]))
-	best, bestDist := -1, limit+1
+	best, bestDist, compared := -1, limit+1, 0
 	for i, cand := range cands {
+		// Words whose length is too far off cannot be close; past the
+		// budget of comparisons the best so far is the answer.
+		if abs(len(cand.runes)-len(key)) > limit {
+			continue
+		}
+		if compared++; compared > maxTypoCandidates {
+			break
+		}
 		d := editDistance(key, cand.runes, limit, false)
 		if d < bestDist || d == bestDist && d <= limit && cand.Count > cands[best].Count {
 			best, bestDist = i, d

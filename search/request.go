@@ -167,6 +167,8 @@ func (r Request) normalized(labels index.Labels) (Request, query.And, error) {
 	}
 	if out.Size < 1 || out.Size > MaxSize {
 		add("size", "must be between 1 and %d", MaxSize)
+	} else if out.Page > 0 && out.Page*out.Size > MaxResultWindow {
+		add("page", "page × size must be at most %d", MaxResultWindow)
 	}
 	switch out.Sort {
 	case "":

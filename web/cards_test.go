@@ -49,7 +49,7 @@ func (cardSearcher) Suggest(context.Context, string, int) (*search.Suggestions, 
 func (cardSearcher) Analyze(string) (*search.Analysis, error) {
 	return &search.Analysis{}, nil
 }
-func (cardSearcher) Article(context.Context, string, string) (*search.ArticleText, error) {
+func (cardSearcher) ArticlePage(context.Context, string, string, int) (*search.ArticleText, error) {
 	return nil, search.ErrNotFound
 }
 

@@ -26,7 +26,7 @@ func (slowSearcher) Suggest(ctx context.Context, q string, limit int) (*search.S
 	return nil, ctx.Err()
 }
 func (slowSearcher) Analyze(string) (*search.Analysis, error) { return &search.Analysis{}, nil }
-func (slowSearcher) Article(ctx context.Context, slug, q string) (*search.ArticleText, error) {
+func (slowSearcher) ArticlePage(ctx context.Context, slug, q string, page int) (*search.ArticleText, error) {
 	<-ctx.Done()
 	return nil, ctx.Err()
 }

@@ -125,6 +125,8 @@ type articlePage struct {
 	// page without marks. Both are set only when a query is marked.
 	BackURL  string
 	PlainURL string
+	// Pages links the pages of a long article; nil when it has one.
+	Pages *pagination
 }
 
 // passageView is a passage with the headings that open before it.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -347,7 +348,15 @@ func searchURL(r search.Request) string {
 // every passage, and the words of ?q= marked.
 func (srv *Server) serveArticle(c echo.Context) error {
 	q := strings.TrimSpace(c.QueryParam("q"))
-	art, err := srv.s.Article(c.Request().Context(), c.Param("slug"), q)
+	page := 1
+	if s := c.QueryParam("pagina"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return &search.RequestError{Params: []search.InvalidParam{{Name: "pagina", Reason: "must be a whole number of 1 or more"}}}
+		}
+		page = n
+	}
+	art, err := srv.s.ArticlePage(c.Request().Context(), c.Param("slug"), q, page)
 	if err != nil {
 		return err
 	}
@@ -367,6 +376,22 @@ func (srv *Server) serveArticle(c echo.Context) error {
 	p.Passages = passageViews(art.Passages)
 	for i, ps := range art.Passages {
 		p.Passages[i].Similar = srv.similarFor(c.Request().Context(), ps.ID)
+	}
+	if art.Pages > 1 {
+		base := "/artikelen/" + url.PathEscape(art.Article.Slug)
+		p.Pages = pageLinks(art.Page, art.Pages, func(n int) string {
+			v := url.Values{}
+			if n > 1 {
+				v.Set("pagina", strconv.Itoa(n))
+			}
+			if q != "" {
+				v.Set("q", q)
+			}
+			if len(v) == 0 {
+				return base
+			}
+			return base + "?" + v.Encode()
+		})
 	}
 	return c.Render(http.StatusOK, "article", p)
 }

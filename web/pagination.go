@@ -25,7 +25,7 @@ func lastPage(total uint64, size int) int {
 		return 0
 	}
 	n := int((total + uint64(size) - 1) / uint64(size))
-	return min(n, search.MaxPage)
+	return min(n, search.MaxPage, search.MaxResultWindow/size)
 }
 
 // paginate links the first and last pages and those near the current one;
@@ -35,11 +35,15 @@ func paginate(r search.Request, total uint64, page, size int) *pagination {
 	if last <= 1 {
 		return nil
 	}
-	at := func(n int) string {
+	return pageLinks(page, last, func(n int) string {
 		pr := r
 		pr.Page = n
 		return searchURL(pr)
-	}
+	})
+}
+
+// pageLinks links pages 1 to last around page; at gives a page's address.
+func pageLinks(page, last int, at func(int) string) *pagination {
 	p := &pagination{}
 	if page > 1 {
 		p.Prev = at(min(page-1, last))

@@ -27,9 +27,10 @@ type Searcher interface {
 	Suggest(ctx context.Context, q string, limit int) (*search.Suggestions, error)
 	// Analyze shows what the index's analyzer makes of a text.
 	Analyze(text string) (*search.Analysis, error)
-	// Article returns an article's passages in reading order, with the
-	// words of query marked; an unknown slug is search.ErrNotFound.
-	Article(ctx context.Context, slug, query string) (*search.ArticleText, error)
+	// ArticlePage returns one page of an article's passages in reading
+	// order, with the words of query marked; an unknown slug or page is
+	// search.ErrNotFound.
+	ArticlePage(ctx context.Context, slug, query string, page int) (*search.ArticleText, error)
 }
 
 // Reloader rebuilds the index on request and reports on the index being
