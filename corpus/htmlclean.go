@@ -16,7 +16,7 @@ const boilerTags = "script, style, noscript, template, iframe, object, embed, sv
 	"input, select, textarea, nav, footer, aside, figcaption, dialog, " +
 	"[role=banner], [role=navigation], [role=contentinfo], [role=complementary], [role=search], " +
 	"[role=dialog], [role=alertdialog], [hidden], ins.adsbygoogle, [data-ad], [data-ad-slot], " +
-	"a[rel~=tag], .screen-reader-text, .sr-only"
+	"a[rel~=tag], .screen-reader-text, .sr-only, [style*='display:none'], [style*='display: none'], [style*='visibility:hidden']"
 
 // boilerClassRE matches one class name or id (lower case) of an element
 // that holds no article text: bylines and meta rows, share buttons, tags,
@@ -52,7 +52,14 @@ var boilerTextRE = regexp.MustCompile(`(?i)^(lees ook|lees meer|lees verder|meer
 	`tags|trefwoorden|onderwerpen|categorie(ën|en)?|reacties|reactie plaatsen|plaats een reactie|laat een reactie achter|geef een reactie|` +
 	`schrijf je in|meld je aan|abonneer|aanmelden (voor )?(de |onze )?nieuwsbrief|nieuwsbrief|` +
 	`deze (web)?site (gebruikt|maakt gebruik van) cookies|wij gebruiken cookies|we gebruiken cookies|cookie(instellingen|s accepteren)|` +
-	`(door|tekst|auteur|geschreven door|gepubliceerd( op)?|geplaatst( op)?)[:\s]+\p{Lu}|foto:|beeld:)`)
+	`foto:|beeld:)`)
+
+// bylineRE is a byline: "Door Anna de Vries", "Tekst: Piet Pen". Case
+// matters: "Door de komst van …" opens a sentence.
+var bylineRE = regexp.MustCompile(`^(Door|DOOR|Tekst|Auteur|Geschreven door|Gepubliceerd( op)?|Geplaatst( op)?)[:\s]+(\p{Lu}|\d)`)
+
+// maxBylineRunes bounds a byline.
+const maxBylineRunes = 90
 
 // maxBoilerTextRunes bounds the blocks boilerTextRE may remove: a real
 // paragraph that happens to start with "Door" is longer.
@@ -127,7 +134,7 @@ func removeBoilerText(root *goquery.Selection) {
 			s.Remove()
 			return
 		}
-		if !boilerTextRE.MatchString(text) {
+		if !boilerTextRE.MatchString(text) && !(bylineRE.MatchString(text) && len([]rune(text)) <= maxBylineRunes) {
 			return
 		}
 		switch goquery.NodeName(s) {

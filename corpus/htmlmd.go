@@ -16,6 +16,7 @@ type mdBlock struct {
 	level int    // heading level 1..6; for list items 0 (bullet) or the item's number
 	text  string // plain text, spaces folded; line breaks kept as "\n"
 	md    string // the same with inline Markdown (emphasis), escaped
+	list  int    // for list items: which list, counted from 1
 }
 
 type mdKind int
@@ -47,6 +48,8 @@ type blockWalker struct {
 	kind      mdKind
 	level     int
 	items     []int // counters of the open lists; -1 for a bullet list
+	lists     []int // ids of the open lists
+	nlists    int
 	cite      bool  // the block is a block quote's <cite>
 }
 
@@ -119,12 +122,13 @@ func (w *blockWalker) walk(n *html.Node, ctx mdKind) {
 		if a == atom.Ol {
 			start = 0
 		}
-		w.items = append(w.items, start)
+		w.nlists++
+		w.items, w.lists = append(w.items, start), append(w.lists, w.nlists)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			w.walk(c, ctx)
 		}
 		w.flush()
-		w.items = w.items[:len(w.items)-1]
+		w.items, w.lists = w.items[:len(w.items)-1], w.lists[:len(w.lists)-1]
 		return
 	case atom.Li:
 		kind = mdItem
@@ -132,6 +136,9 @@ func (w *blockWalker) walk(n *html.Node, ctx mdKind) {
 			w.items[k-1]++
 			level = w.items[k-1]
 		}
+	}
+	if kind == ctx && (ctx == mdItem || ctx == mdQuote) {
+		level = w.level // a paragraph inside a list item keeps its number
 	}
 	w.kind, w.level = kind, level
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -147,6 +154,15 @@ func (w *blockWalker) walk(n *html.Node, ctx mdKind) {
 // inline reads an inline element: emphasis gets its Markdown marks,
 // which hug the words (spaces inside <em> move outside the marks).
 func (w *blockWalker) inline(n *html.Node, ctx mdKind) {
+	if n.DataAtom == atom.Q {
+		// The browser draws the quotation marks of <q>: write them.
+		w.text("“")
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, ctx)
+		}
+		w.text("”")
+		return
+	}
 	mark := ""
 	switch n.DataAtom {
 	case atom.Em, atom.I, atom.Cite:
@@ -209,7 +225,11 @@ func (w *blockWalker) flush() {
 	if Inline(md) != strings.Join(strings.Fields(plain), " ") {
 		md = foldBlock(escapeMarkdown(plain))
 	}
-	w.blocks = append(w.blocks, mdBlock{kind: w.kind, level: w.level, text: plain, md: md})
+	b := mdBlock{kind: w.kind, level: w.level, text: plain, md: md}
+	if b.kind == mdItem && len(w.lists) > 0 {
+		b.list = w.lists[0] // nested lists are one list
+	}
+	w.blocks = append(w.blocks, b)
 }
 
 // foldBlock folds runs of spaces (not line breaks) and trims every line.
@@ -228,9 +248,9 @@ func foldBlock(s string) string {
 // renderBlocks writes blocks as corpus Markdown: a blank line between
 // blocks, list items of one list on consecutive lines.
 func renderBlocks(b *strings.Builder, blocks []mdBlock) {
-	prevItem := false
+	prevList := 0
 	for _, bl := range blocks {
-		if !(bl.kind == mdItem && prevItem) {
+		if !(bl.kind == mdItem && bl.list == prevList) {
 			b.WriteString("\n")
 		}
 		lines := strings.Split(bl.md, "\n")
@@ -256,6 +276,9 @@ func renderBlocks(b *strings.Builder, blocks []mdBlock) {
 			b.WriteString(strings.Join(lines, "\n"))
 			b.WriteString("\n")
 		}
-		prevItem = bl.kind == mdItem
+		prevList = 0
+		if bl.kind == mdItem {
+			prevList = bl.list
+		}
 	}
 }

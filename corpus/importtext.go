@@ -178,10 +178,15 @@ func allShort(lines []string) bool {
 // escapeLead keeps a paragraph that starts like Markdown syntax a
 // paragraph.
 func escapeLead(s string) string {
-	if mdLeadRE.MatchString(s) {
-		return `\` + s
+	if !mdLeadRE.MatchString(s) {
+		return s
 	}
-	return s
+	// "1. Inclusiviteit" as text: escape the point, not the digit, which
+	// a backslash cannot escape.
+	if i := strings.IndexAny(s, ".)"); i > 0 && s[0] >= '0' && s[0] <= '9' {
+		return s[:i] + `\` + s[i:]
+	}
+	return `\` + s
 }
 
 func writeFrontMatter(b *strings.Builder, title string, meta ImportMeta) error {
