@@ -50,7 +50,7 @@ type blockWalker struct {
 	items     []int // counters of the open lists; -1 for a bullet list
 	lists     []int // ids of the open lists
 	nlists    int
-	cite      bool  // the block is a block quote's <cite>
+	cite      bool // the block is a block quote's <cite>
 }
 
 // blockElems start a new block. Anything else is inline.
