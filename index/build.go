@@ -27,8 +27,8 @@ import (
 // closed does Build point "current" at it, by renaming a new link over the
 // old one, which is atomic. A build that fails or is killed leaves the
 // previous build in use; its half-written folder is removed by the next
-// build. Builds into one folder take turns: each holds an flock on
-// DIR/.lock while it runs.
+// build. Builds into one folder take turns: each holds the file lock on
+// DIR/.lock while it runs (see lockDir).
 const (
 	currentLink = "current"
 	buildPrefix = "build-"
@@ -133,7 +133,7 @@ func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Opti
 		info.Passages += len(a.Passages)
 		info.Quotes += len(a.Quotes)
 	}
-	for key, v := range map[string]any{internalLabels: LabelsOf(c), internalInfo: info} {
+	for key, v := range map[string]any{internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat()} {
 		raw, err := json.Marshal(v)
 		if err != nil {
 			return fmt.Errorf("build index: %w", err)

@@ -4,41 +4,34 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"syscall"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 const lockFile = ".lock"
 
+// lockRetry is how often a builder that waits for the lock tries again.
+const lockRetry = 50 * time.Millisecond
+
 // lockDir takes the build lock of an index folder, waiting while another
 // process or goroutine builds into it. Without the lock, two builders (a
 // server reindexing and `vanelkaar index`) would each clear the other's
-// half-written build as stale. The lock is an flock on DIR/.lock, so the
-// kernel releases it when a builder dies, even by SIGKILL.
+// half-written build as stale. The lock is the operating system's file
+// lock on DIR/.lock (flock on Unix, LockFileEx on Windows), so it is
+// released when a builder dies, even by SIGKILL.
 func lockDir(ctx context.Context, dir string) (unlock func(), err error) {
-	f, err := os.OpenFile(filepath.Join(dir, lockFile), os.O_CREATE|os.O_RDWR, 0o644)
+	l := flock.New(filepath.Join(dir, lockFile))
+	ok, err := l.TryLockContext(ctx, lockRetry)
 	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("lock index folder: another build is running: %w", err)
+		}
 		return nil, fmt.Errorf("lock index folder: %w", err)
 	}
-	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			return func() {
-				syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-				f.Close()
-			}, nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
-			f.Close()
-			return nil, fmt.Errorf("lock index folder: %w", err)
-		}
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, fmt.Errorf("lock index folder: another build is running: %w", ctx.Err())
-		case <-time.After(50 * time.Millisecond):
-		}
+	if !ok { // TryLockContext reports a failure to lock as an error; be safe
+		return nil, fmt.Errorf("lock index folder: another build is running")
 	}
+	return func() { l.Unlock() }, nil
 }

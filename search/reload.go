@@ -97,6 +97,24 @@ func (r *Reloader) loop() {
 	}
 }
 
+// Start makes the first index available before it returns: the index in
+// dir when dir is not "" and it opens, else a build. When dir does not
+// open (it is missing, corrupt, or of another format: see
+// index.ErrFormat), notOpened, when not nil, is told why before the build
+// starts. opened reports whether dir was opened.
+func (r *Reloader) Start(ctx context.Context, dir string, notOpened func(why error)) (opened bool, err error) {
+	if dir != "" {
+		err := r.s.SwapDir(dir)
+		if err == nil {
+			return true, nil
+		}
+		if notOpened != nil {
+			notOpened(err)
+		}
+	}
+	return false, r.ReloadNow(ctx)
+}
+
 // ReloadNow rebuilds and swaps in the new index before it returns: for
 // the first load at start-up, when there is nothing to serve meanwhile. It
 // waits for a background rebuild that is running.

@@ -213,3 +213,40 @@ func TestReloaderCloseCancelsBuild(t *testing.T) {
 		t.Errorf("Reload after Close ran a build: %+v", st)
 	}
 }
+
+func TestReloaderStart(t *testing.T) {
+	good := buildIndex(t, corpus.Shipped())
+	tests := []struct {
+		name       string
+		dir        string
+		wantOpened bool
+		wantBuilds int
+	}{
+		{"an index folder that opens", good, true, 0},
+		{"no folder", "", false, 1},
+		{"a folder without an index", t.TempDir(), false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			builds := 0
+			s := &search.Searcher{}
+			defer s.Close()
+			r := search.NewReloader(s, func(context.Context) (string, error) { builds++; return good, nil }, nil)
+			defer r.Close()
+			var why error
+			opened, err := r.Start(context.Background(), tt.dir, func(err error) { why = err })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if opened != tt.wantOpened || builds != tt.wantBuilds {
+				t.Errorf("opened %v after %d builds, want %v after %d", opened, builds, tt.wantOpened, tt.wantBuilds)
+			}
+			if (why != nil) != (tt.dir != "" && !tt.wantOpened) {
+				t.Errorf("told why the folder did not open: %v", why)
+			}
+			if hits(t, s, "innovatie") == 0 {
+				t.Error("no index serving after Start")
+			}
+		})
+	}
+}

@@ -51,18 +51,14 @@ func Open(dir string) (*Searcher, error) {
 }
 
 func openLoaded(dir string) (*loaded, error) {
-	path, err := index.Resolve(dir)
+	idx, err := index.Open(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
-	}
-	idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true})
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+		return nil, err
 	}
 	l, err := newLoaded(idx)
 	if err != nil {
 		idx.Close()
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return l, nil
 }

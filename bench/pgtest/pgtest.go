@@ -14,11 +14,9 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"syscall"
 	"testing"
 )
 
@@ -29,15 +27,9 @@ func Start(t testing.TB) string {
 	if err != nil {
 		unavailable(t, err)
 	}
-	var cred *syscall.Credential
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			unavailable(t, fmt.Errorf("running as root and there is no postgres user to run the server as: %w", err))
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	acct, err := serverAccount()
+	if err != nil {
+		unavailable(t, err)
 	}
 	// Not t.TempDir: its parent folders are private to this user, and the
 	// server may run as another.
@@ -46,8 +38,8 @@ func Start(t testing.TB) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	if cred != nil {
-		if err := os.Chown(dir, int(cred.Uid), int(cred.Gid)); err != nil {
+	if acct != nil {
+		if err := os.Chown(dir, acct.uid, acct.gid); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -55,9 +47,7 @@ func Start(t testing.TB) string {
 	run := func(name string, args ...string) error {
 		cmd := exec.Command(filepath.Join(bin, name), args...)
 		cmd.Dir = dir
-		if cred != nil {
-			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-		}
+		acct.runAs(cmd)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Run(); err != nil {
@@ -84,6 +74,9 @@ func Start(t testing.TB) string {
 	})
 	return fmt.Sprintf("postgres://bench@127.0.0.1:%d/postgres?sslmode=disable", port)
 }
+
+// account is a user the server runs as.
+type account struct{ uid, gid int }
 
 func unavailable(t testing.TB, err error) {
 	t.Helper()

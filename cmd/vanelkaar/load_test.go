@@ -49,7 +49,7 @@ func TestLoadWithReindex(t *testing.T) {
 	}
 	dir := copyCorpus(t)
 	cfg := testServeConfig(dir)
-	cfg.AdminToken = "test-token"
+	cfg.Web.AdminToken = "test-token"
 	s := startServer(t, cfg)
 	s.waitReady(t)
 	if n := s.total(t, uniqueWord); n != 0 {

@@ -23,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"sort"
@@ -41,6 +42,9 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// wrap, when set, wraps the handler of `vanelkaar serve`: tests that
+	// run the test binary as the command use it to make requests slow.
+	wrap func(http.Handler) http.Handler
 }
 
 var commands = map[string]command{
@@ -63,10 +67,15 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
+	os.Exit(runMain(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
+}
+
+// runMain runs the command the process's arguments name, until it ends or
+// SIGINT or SIGTERM asks it to, and returns the exit code.
+func runMain(e *env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-	os.Exit(run(ctx, e, os.Args[1:]))
+	return run(ctx, e, os.Args[1:])
 }
 
 // run dispatches to a subcommand and returns the exit code.

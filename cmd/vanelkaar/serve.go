@@ -3,14 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
-	"os"
-	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,52 +20,40 @@ import (
 	"vanelkaar/web"
 )
 
-// serveConfig is what `vanelkaar serve` is told.
+// serveConfig is what `vanelkaar serve` is told: where to listen and log,
+// the connection limits, the corpus and index folder, and the web server's
+// own Config.
 type serveConfig struct {
-	Addr string
-	// Corpus is the --corpus folder and the limits of reading it.
-	Corpus   corpusSource
-	IndexDir string
-	// Watch rebuilds the index when a file of the corpus folder changes,
-	// once the folder has been quiet for WatchDelay.
-	Watch      bool
-	WatchDelay time.Duration
-	LogFormat  string
-	LogLevel   string
-	// AdminToken turns on POST /api/v1/admin/reindex; it comes from the
-	// environment only, so it does not show in the process list.
-	AdminToken string
-	RateLimit  float64
-	RateBurst  int
-	TrustProxy bool
-	// ProxyNetworks is a comma-separated list of the networks whose
-	// X-Forwarded-* headers --trust-proxy believes.
-	ProxyNetworks string
+	Addr      string
+	LogFormat string
+	LogLevel  string
 	// AdminAddr, when set, serves /metrics (and the probes) on a listener
 	// of its own; the public one then answers /metrics 404.
 	AdminAddr string
-	// QueryStats counts the searches that find nothing, for editors.
-	QueryStats bool
 	// MaxConns caps the open connections, MaxConnsPerClient those of one
 	// client (an IPv4 address or IPv6 /64); 0 means no cap.
 	MaxConns          int
 	MaxConnsPerClient int
 	IdleTimeout       time.Duration
-	RequestTimeout    time.Duration
-	ShutdownTimeout   time.Duration
-	// CORSOrigins is a comma-separated list of the origins whose pages may
-	// call the API (sites that embed the widget).
-	CORSOrigins string
-	PublicURL   string
+	// ShutdownTimeout is how long SIGTERM lets requests in flight finish.
+	ShutdownTimeout time.Duration
+
+	// Corpus is the --corpus folder and the limits of reading it.
+	Corpus   corpusSource
+	IndexDir string // "" for a temporary folder
+	// Watch rebuilds the index when a file of the corpus folder changes,
+	// once the folder has been quiet for WatchDelay.
+	Watch      bool
+	WatchDelay time.Duration
+
+	// Web is the web server's configuration, read from flags; serve sets
+	// its Logger, Reloader and AdminListener.
+	Web web.Config
 
 	// wrap, when set, wraps the server's handler: tests use it to make
-	// requests slow.
+	// requests slow (see env.wrap).
 	wrap func(http.Handler) http.Handler
 }
-
-// wrapForTest is copied into serveConfig.wrap by runServe. Only tests that
-// run this test binary as the command set it; it is nil otherwise.
-var wrapForTest func(http.Handler) http.Handler
 
 // serveEnv binds the flags of serve to environment variables.
 var serveEnv = []envVar{
@@ -114,7 +102,6 @@ const (
 	defaultIdleTimeout       = 10 * time.Second
 	defaultMaxConns          = 1024
 	defaultMaxConnsPerClient = 64
-	defaultProxyNetworks     = "127.0.0.0/8,::1/128"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -131,7 +118,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg.wrap = wrapForTest
+	cfg.wrap = e.wrap
 	return serve(ctx, cfg, ln, logger)
 }
 
@@ -147,19 +134,12 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	fs.DurationVar(&cfg.WatchDelay, "watch-delay", 500*time.Millisecond, "with --watch, wait until the corpus has been quiet this long")
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&cfg.LogLevel, "log-level", "info", "log level: debug, info, warn or error")
-	fs.Float64Var(&cfg.RateLimit, "rate-limit", 10, "requests per second one client may make on average; 0 turns the limit off")
-	fs.IntVar(&cfg.RateBurst, "rate-burst", 20, "requests one client may make at once")
-	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto from a peer in --proxy-networks (the client is the right-most address that is not a proxy)")
-	fs.StringVar(&cfg.ProxyNetworks, "proxy-networks", defaultProxyNetworks, "comma-separated networks of the reverse proxies --trust-proxy believes")
 	fs.StringVar(&cfg.AdminAddr, "admin-addr", "", "serve /metrics (and the probes) on this address instead; the public address then answers /metrics 404 (default: /metrics answers loopback clients only)")
-	fs.BoolVar(&cfg.QueryStats, "query-stats", false, "count the searches that find nothing (no personal data) and report those asked 3 times or more at /query-stats, beside /metrics")
 	fs.IntVar(&cfg.MaxConns, "max-conns", defaultMaxConns, "most open connections in all; 0 for no cap")
 	fs.IntVar(&cfg.MaxConnsPerClient, "max-conns-per-client", defaultMaxConnsPerClient, "most open connections of one client (IPv4 address or IPv6 /64; the trusted proxies are exempt); 0 for no cap")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", defaultIdleTimeout, "close a keep-alive connection idle this long")
-	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", web.DefaultRequestTimeout, "time limit for one request")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGTERM, time to let requests in flight finish")
-	fs.StringVar(&cfg.CORSOrigins, "cors-origins", "", "comma-separated origins (https://www.example.nl) whose pages may call the API, such as sites that embed the widget")
-	fs.StringVar(&cfg.PublicURL, "public-url", "", "the site's public address (https://host), for the links in quote citations (default: links relative to the site)")
+	webFlags(fs, &cfg.Web)
 	if err := bindEnv(fs, e, serveEnv); err != nil {
 		return cfg, err
 	}
@@ -174,16 +154,39 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 		fmt.Fprintln(e.stderr, "serve: --watch needs --corpus DIR: the embedded corpus never changes")
 		return cfg, errUsage
 	}
-	if _, err := web.ParseNetworks(cfg.ProxyNetworks); err != nil {
-		fmt.Fprintf(e.stderr, "serve: --proxy-networks: %v\n", err)
+	if u, err := url.Parse(cfg.Web.PublicURL); cfg.Web.PublicURL != "" && (err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https") {
+		fmt.Fprintf(e.stderr, "serve: --public-url %q must be an address such as https://zoeken.example.nl\n", cfg.Web.PublicURL)
 		return cfg, errUsage
 	}
-	if u, err := url.Parse(cfg.PublicURL); cfg.PublicURL != "" && (err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https") {
-		fmt.Fprintf(e.stderr, "serve: --public-url %q must be an address such as https://zoeken.example.nl\n", cfg.PublicURL)
-		return cfg, errUsage
-	}
-	cfg.AdminToken = e.getenv(adminTokenEnv)
+	cfg.Web.AdminToken = e.getenv(adminTokenEnv)
 	return cfg, nil
+}
+
+// webFlags binds the flags that set the web server's Config.
+func webFlags(fs *flag.FlagSet, c *web.Config) {
+	fs.Float64Var(&c.RateLimit, "rate-limit", 10, "requests per second one client may make on average; 0 turns the limit off")
+	fs.IntVar(&c.RateBurst, "rate-burst", 20, "requests one client may make at once")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto from a peer in --proxy-networks (the client is the right-most address that is not a proxy)")
+	c.ProxyNetworks = web.DefaultProxyNetworks
+	fs.Func("proxy-networks", "comma-separated networks of the reverse proxies --trust-proxy believes (default "+prefixes(web.DefaultProxyNetworks)+")", func(s string) (err error) {
+		c.ProxyNetworks, err = web.ParseNetworks(s)
+		return err
+	})
+	fs.BoolVar(&c.QueryStats, "query-stats", false, "count the searches that find nothing (no personal data) and report those asked 3 times or more at /query-stats, beside /metrics")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", web.DefaultRequestTimeout, "time limit for one request")
+	fs.Func("cors-origins", "comma-separated origins (https://www.example.nl) whose pages may call the API, such as sites that embed the widget", func(s string) error {
+		c.CORSOrigins = web.ParseOrigins(s)
+		return nil
+	})
+	fs.StringVar(&c.PublicURL, "public-url", "", "the site's public address (https://host), for the links in quote citations (default: links relative to the site)")
+}
+
+func prefixes(ps []netip.Prefix) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.String()
+	}
+	return strings.Join(s, ",")
 }
 
 // serve answers on ln until ctx ends, then shuts down gracefully: it stops
@@ -192,201 +195,167 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 // It listens at once and loads the index in the background, so /healthz
 // answers meanwhile and /readyz once the index is loaded. The index comes
 // from --index when it opens; otherwise (no folder given, or one that is
-// missing, unreadable or corrupt) it is built from the corpus, into the
-// --index folder when it can be written, else into a temporary folder.
-// Later rebuilds (--watch, the admin route) go to the same place and are
-// swapped in without failing a request; a rebuild that fails leaves the
-// previous index serving.
+// missing, unreadable, corrupt or of another format) it is built from the
+// corpus by an index.Builder. Later rebuilds (--watch, the admin route) are
+// swapped in by a search.Reloader without failing a request; a rebuild
+// that fails leaves the previous index serving.
 func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.Logger) error {
-	b := &builder{corpus: cfg.Corpus, dir: cfg.IndexDir, logger: logger}
+	b := index.NewBuilder(cfg.Corpus.load, cfg.Corpus.Dir, cfg.IndexDir, logger.Warn)
 	// Deferred calls run last first: the index is closed before its
 	// temporary folder is removed, both after the server has shut down.
-	defer b.removeTemp()
+	defer b.Close()
 	s := &search.Searcher{}
 	defer s.Close()
-	rl := search.NewReloader(s, b.build, func(st search.ReloadStatus) { logReload(logger, st) })
+	rl := search.NewReloader(s, b.Build, func(st search.ReloadStatus) { logReload(logger, st) })
 	defer rl.Close()
 
-	proxyNets, err := web.ParseNetworks(cfg.ProxyNetworks)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	srv := web.New(web.Config{
-		Logger:         logger,
-		Reloader:       rl,
-		AdminToken:     cfg.AdminToken,
-		RateLimit:      cfg.RateLimit,
-		RateBurst:      cfg.RateBurst,
-		TrustProxy:     cfg.TrustProxy,
-		ProxyNetworks:  proxyNets,
-		RequestTimeout: cfg.RequestTimeout,
-		CORSOrigins:    web.ParseOrigins(cfg.CORSOrigins),
-		PublicURL:      cfg.PublicURL,
-		AdminListener:  cfg.AdminAddr != "",
-		QueryStats:     cfg.QueryStats,
-	}, s)
-	var h http.Handler = srv
-	if cfg.wrap != nil {
-		h = cfg.wrap(h)
-	}
-	hs := newHTTPServer(h, cfg, srv)
+	wc := cfg.Web
+	wc.Logger, wc.Reloader, wc.AdminListener = logger, rl, cfg.AdminAddr != ""
+	srv := web.New(wc, s)
+	hs := newHTTPServer(srv, cfg, cfg.wrap)
 	ln = limitConns(ln, cfg.MaxConns, cfg.MaxConnsPerClient, func(a net.Addr) bool {
-		return cfg.TrustProxy && inNetworks(a, proxyNets)
+		return wc.TrustProxy && inNetworks(a, wc.ProxyNetworks)
 	})
 	if cfg.AdminAddr != "" {
-		adminLn, err := net.Listen("tcp", cfg.AdminAddr)
+		closeAdmin, err := serveAdmin(srv, cfg, logger)
 		if err != nil {
-			ln.Close()
-			return fmt.Errorf("admin address: %w", err)
-		}
-		admin := newHTTPServer(srv.AdminHandler(), cfg, srv)
-		go admin.Serve(adminLn)
-		defer admin.Close()
-		logger.Info("admin listening", "addr", "http://"+adminLn.Addr().String())
-	}
-	var watcher *corpusWatcher
-	if cfg.Watch {
-		var err error
-		if watcher, err = newCorpusWatcher(cfg.Corpus.Dir, cfg.WatchDelay); err != nil {
 			ln.Close()
 			return err
 		}
-		defer watcher.Close()
+		defer closeAdmin()
+	}
+	if cfg.Watch {
+		stopWatch, err := watchCorpus(ctx, cfg, rl, logger)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer stopWatch()
 	}
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
-	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "admin", cfg.AdminToken != "", "watch", cfg.Watch)
+	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "admin", wc.AdminToken != "", "watch", cfg.Watch)
 	loadErr := make(chan error, 1)
-	go func() { loadErr <- startIndex(ctx, cfg, s, rl, b, logger) }()
-	var wg sync.WaitGroup
-	if watcher != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			watcher.run(ctx, rl.Reload, logger)
-		}()
+	go func() { loadErr <- startIndex(ctx, cfg, rl, s, logger) }()
+	if err := awaitLoad(ctx, hs, serveErr, loadErr); err != nil || ctx.Err() == nil {
+		return err
 	}
-	defer wg.Wait()
+	rl.Close()
+	return shutdown(hs, cfg.ShutdownTimeout, logger)
+}
 
-	loading := true
-	for loading {
-		select {
-		case err := <-loadErr:
-			loading = false
-			if err != nil {
-				hs.Close()
-				return fmt.Errorf("no index to serve: %w", err)
-			}
-		case err := <-serveErr:
-			return err
-		case <-ctx.Done():
-			loading = false
-			defer func() { <-loadErr }() // the load stops with ctx; wait before closing the index
+// serveAdmin serves /metrics and the probes on --admin-addr until the
+// function it returns is called.
+func serveAdmin(srv *web.Server, cfg serveConfig, logger *slog.Logger) (closeAdmin func(), err error) {
+	adminLn, err := net.Listen("tcp", cfg.AdminAddr)
+	if err != nil {
+		return nil, fmt.Errorf("admin address: %w", err)
+	}
+	admin := newHTTPServer(srv.AdminHandler(), cfg, nil)
+	go admin.Serve(adminLn)
+	logger.Info("admin listening", "addr", "http://"+adminLn.Addr().String())
+	return func() { admin.Close() }, nil
+}
+
+// watchCorpus rebuilds the index after each change to the corpus folder,
+// until the function it returns is called; that stops the watcher and
+// waits for it.
+func watchCorpus(ctx context.Context, cfg serveConfig, rl *search.Reloader, logger *slog.Logger) (stop func(), err error) {
+	w, err := index.NewWatcher(cfg.Corpus.Dir, cfg.WatchDelay)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		w.Run(ctx, func() {
+			logger.Info("corpus changed; rebuilding the index", "dir", cfg.Corpus.Dir)
+			rl.Reload()
+		}, logger.Warn)
+	})
+	return func() {
+		cancel()
+		wg.Wait()
+		w.Close()
+	}, nil
+}
+
+// newHTTPServer is an http.Server of h with the limits of serve; wrap,
+// when set, wraps h.
+func newHTTPServer(h http.Handler, cfg serveConfig, wrap func(http.Handler) http.Handler) *http.Server {
+	errorLog := slog.NewLogLogger(slog.DiscardHandler, slog.LevelError)
+	if srv, ok := h.(*web.Server); ok {
+		errorLog = srv.ErrorLog()
+	}
+	if wrap != nil {
+		h = wrap(h)
+	}
+	idle := cfg.IdleTimeout
+	if idle <= 0 {
+		idle = defaultIdleTimeout
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idle,
+		MaxHeaderBytes:    maxHeaderBytes - headerSlack,
+		ErrorLog:          errorLog,
+	}
+}
+
+// awaitLoad waits for the first index and then for the end of ctx. It
+// returns the error of a load that failed (the server is closed then, as
+// there is nothing to serve) or of the server, or nil when ctx ended; a
+// load in progress then stops with ctx, and awaitLoad waits for it, so the
+// index is not closed under it.
+func awaitLoad(ctx context.Context, hs *http.Server, serveErr, loadErr <-chan error) error {
+	select {
+	case err := <-loadErr:
+		if err != nil {
+			hs.Close()
+			return fmt.Errorf("no index to serve: %w", err)
 		}
+	case err := <-serveErr:
+		return err
+	case <-ctx.Done():
+		<-loadErr
+		return nil
 	}
 	select {
 	case err := <-serveErr:
 		return err
 	case <-ctx.Done():
+		return nil
 	}
+}
+
+// shutdown stops hs gracefully: it lets requests in flight finish, for at
+// most timeout.
+func shutdown(hs *http.Server, timeout time.Duration, logger *slog.Logger) error {
 	logger.Info("shutting down: finishing requests in flight")
-	rl.Close()
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := hs.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	logger.Info("stopped")
 	return nil
 }
 
-// startIndex makes the first index available: the --index folder when it
-// opens, else a build from the corpus.
-func startIndex(ctx context.Context, cfg serveConfig, s *search.Searcher, rl *search.Reloader, b *builder, logger *slog.Logger) error {
-	if cfg.IndexDir != "" {
-		err := s.SwapDir(cfg.IndexDir)
-		if err == nil {
-			info := s.Info()
-			logger.Info("index opened", "dir", cfg.IndexDir, "documents", info.Documents, "built_at", info.BuiltAt)
-			return nil
-		}
+// startIndex makes the first index available and logs where it came from.
+func startIndex(ctx context.Context, cfg serveConfig, rl *search.Reloader, s *search.Searcher, logger *slog.Logger) error {
+	opened, err := rl.Start(ctx, cfg.IndexDir, func(why error) {
 		logger.Error("cannot open the index folder; building a new index from the corpus",
-			"dir", cfg.IndexDir, "err", err.Error(), "corpus", corpusName(cfg.Corpus.Dir))
+			"dir", cfg.IndexDir, "err", why.Error(), "corpus", index.CorpusName(cfg.Corpus.Dir))
+	})
+	if opened {
+		info := s.Info()
+		logger.Info("index opened", "dir", cfg.IndexDir, "documents", info.Documents, "built_at", info.BuiltAt)
 	}
-	err := rl.ReloadNow(ctx)
-	if err == nil || cfg.IndexDir == "" || isCorpusError(err) || ctx.Err() != nil {
-		return err
-	}
-	// The folder cannot be written either: serve from a temporary folder
-	// rather than not at all.
-	tmp, terr := b.useTemp()
-	if terr != nil {
-		return errors.Join(err, terr)
-	}
-	logger.Warn("cannot build into the index folder; building into a temporary folder instead",
-		"dir", cfg.IndexDir, "err", err.Error(), "tmp", tmp)
-	return rl.ReloadNow(ctx)
-}
-
-// builder builds an index of the corpus into an index folder; the reloader
-// calls its build method.
-type builder struct {
-	corpus corpusSource
-	logger *slog.Logger
-
-	mu  sync.Mutex
-	dir string // the index folder; "" until the first build makes a temporary one
-	tmp string // the temporary folder this builder made, removed at the end
-}
-
-func (b *builder) build(ctx context.Context) (string, error) {
-	c, err := b.corpus.load()
-	if err != nil {
-		return "", inCorpusDir(err, b.corpus.Dir)
-	}
-	for _, w := range c.Warnings {
-		b.logger.Warn("corpus", "problem", problemIn(w, b.corpus.Dir).String())
-	}
-	dir := b.folder()
-	if dir == "" {
-		if dir, err = b.useTemp(); err != nil {
-			return "", err
-		}
-	}
-	return index.Build(ctx, c, dir, nil)
-}
-
-func (b *builder) folder() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.dir
-}
-
-// useTemp makes a temporary folder and builds into it from now on.
-func (b *builder) useTemp() (string, error) {
-	tmp, err := os.MkdirTemp("", "vanelkaar-index-")
-	if err != nil {
-		return "", fmt.Errorf("temporary index folder: %w", err)
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.tmp != "" {
-		os.RemoveAll(b.tmp)
-	}
-	b.dir, b.tmp = tmp, tmp
-	return tmp, nil
-}
-
-// removeTemp removes the temporary folder, if one was made. It runs after
-// the server has shut down and the index is closed.
-func (b *builder) removeTemp() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.tmp != "" {
-		os.RemoveAll(b.tmp)
-	}
+	return err
 }
 
 // logReload logs the outcome of a rebuild, with each corpus problem on a
@@ -410,56 +379,6 @@ func logReload(logger *slog.Logger, st search.ReloadStatus) {
 		}
 	}
 	logger.Error(msg, "err", st.LastErr.Error(), "took", took)
-}
-
-func isCorpusError(err error) bool {
-	var ps corpus.Problems
-	return errors.As(err, &ps)
-}
-
-// inCorpusDir puts the corpus folder in front of the paths of corpus
-// problems, so they read as paths an editor can open.
-func inCorpusDir(err error, dir string) error {
-	var ps corpus.Problems
-	if dir == "" || !errors.As(err, &ps) {
-		return err
-	}
-	out := make(corpus.Problems, len(ps))
-	for i, p := range ps {
-		out[i] = problemIn(p, dir)
-	}
-	return out
-}
-
-func problemIn(p corpus.Problem, dir string) corpus.Problem {
-	if dir != "" {
-		p.Path = filepath.Join(dir, filepath.FromSlash(p.Path))
-	}
-	return p
-}
-
-func corpusName(dir string) string {
-	if dir == "" {
-		return "embedded"
-	}
-	return dir
-}
-
-// newHTTPServer is an http.Server with the limits of serve.
-func newHTTPServer(h http.Handler, cfg serveConfig, srv *web.Server) *http.Server {
-	idle := cfg.IdleTimeout
-	if idle <= 0 {
-		idle = defaultIdleTimeout
-	}
-	return &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idle,
-		MaxHeaderBytes:    maxHeaderBytes - headerSlack,
-		ErrorLog:          srv.ErrorLog(),
-	}
 }
 
 // inNetworks tells whether a connection's peer is in one of nets.

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vanelkaar/web"
 )
 
 // fixtureCorpus is a small corpus about fictional people in fictional
@@ -34,7 +36,7 @@ func testServeConfig(corpusDir string) serveConfig {
 	return serveConfig{
 		Corpus:          corpusSource{Dir: corpusDir},
 		WatchDelay:      100 * time.Millisecond,
-		RequestTimeout:  10 * time.Second,
+		Web:             web.Config{RequestTimeout: 10 * time.Second},
 		ShutdownTimeout: 10 * time.Second,
 	}
 }

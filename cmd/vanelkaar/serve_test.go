@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,9 +15,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"vanelkaar/corpus"
 	"vanelkaar/search"
+	"vanelkaar/web"
 )
 
 func TestServeOpensIndexFolder(t *testing.T) {
@@ -285,8 +288,8 @@ func TestServeRemovesTemporaryIndex(t *testing.T) {
 
 func TestServeConfigFromFlagsAndEnv(t *testing.T) {
 	defaults := serveConfig{Addr: "127.0.0.1:8080", Corpus: corpusSource{Limits: corpus.DefaultLimits}, WatchDelay: 500 * time.Millisecond, LogFormat: "text", LogLevel: "info",
-		RateLimit: 10, RateBurst: 20, RequestTimeout: 10 * time.Second, ShutdownTimeout: 15 * time.Second,
-		ProxyNetworks: defaultProxyNetworks, MaxConns: defaultMaxConns, MaxConnsPerClient: defaultMaxConnsPerClient, IdleTimeout: defaultIdleTimeout}
+		Web:             web.Config{RateLimit: 10, RateBurst: 20, RequestTimeout: 10 * time.Second, ProxyNetworks: web.DefaultProxyNetworks},
+		ShutdownTimeout: 15 * time.Second, MaxConns: defaultMaxConns, MaxConnsPerClient: defaultMaxConnsPerClient, IdleTimeout: defaultIdleTimeout}
 	with := func(f func(c *serveConfig)) serveConfig {
 		c := defaults
 		f(&c)
@@ -306,13 +309,14 @@ func TestServeConfigFromFlagsAndEnv(t *testing.T) {
 			"VANELKAAR_RATE_LIMIT": "2.5", "VANELKAAR_RATE_BURST": "5", "VANELKAAR_TRUST_PROXY": "1",
 			"VANELKAAR_REQUEST_TIMEOUT": "3s", "VANELKAAR_SHUTDOWN_TIMEOUT": "1m", "VANELKAAR_ADMIN_TOKEN": "geheim",
 		}, nil, serveConfig{Addr: "0.0.0.0:9000", Corpus: corpusSource{Dir: "/srv/corpus", Limits: corpus.DefaultLimits}, IndexDir: "/srv/index", Watch: true,
-			WatchDelay: 2 * time.Second, LogFormat: "json", LogLevel: "warn", AdminToken: "geheim", RateLimit: 2.5, RateBurst: 5,
-			TrustProxy: true, RequestTimeout: 3 * time.Second, ShutdownTimeout: time.Minute,
-			ProxyNetworks: defaultProxyNetworks, MaxConns: defaultMaxConns, MaxConnsPerClient: defaultMaxConnsPerClient, IdleTimeout: defaultIdleTimeout}, 0},
+			WatchDelay: 2 * time.Second, LogFormat: "json", LogLevel: "warn",
+			Web: web.Config{AdminToken: "geheim", RateLimit: 2.5, RateBurst: 5, TrustProxy: true, RequestTimeout: 3 * time.Second,
+				ProxyNetworks: web.DefaultProxyNetworks},
+			ShutdownTimeout: time.Minute, MaxConns: defaultMaxConns, MaxConnsPerClient: defaultMaxConnsPerClient, IdleTimeout: defaultIdleTimeout}, 0},
 		{"flags win over the environment",
 			map[string]string{"VANELKAAR_ADDR": "0.0.0.0:9000", "VANELKAAR_RATE_LIMIT": "2.5", "VANELKAAR_TRUST_PROXY": "true"},
 			[]string{"--addr", "127.0.0.1:7000", "--rate-limit", "0", "--trust-proxy=false"},
-			with(func(c *serveConfig) { c.Addr = "127.0.0.1:7000"; c.RateLimit = 0 }), 0},
+			with(func(c *serveConfig) { c.Addr = "127.0.0.1:7000"; c.Web.RateLimit = 0 }), 0},
 		{"bad environment value", map[string]string{"VANELKAAR_RATE_LIMIT": "veel"}, nil, serveConfig{}, 2},
 		{"watch without a corpus folder", nil, []string{"--watch"}, serveConfig{}, 2},
 	}
@@ -330,7 +334,7 @@ func TestServeConfigFromFlagsAndEnv(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\n%s", err, stderr.String())
 			}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(serveConfig{}), cmp.FilterPath(func(p cmp.Path) bool {
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(serveConfig{}), cmpopts.EquateComparable(netip.Prefix{}), cmp.FilterPath(func(p cmp.Path) bool {
 				return p.Last().String() == ".wrap"
 			}, cmp.Ignore())); diff != "" {
 				t.Errorf("config (-want +got):\n%s", diff)

@@ -20,7 +20,7 @@ const slowMarker = "test: slow request started"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(asMainEnv) == "1" {
-		wrapForTest = func(next http.Handler) http.Handler {
+		slow := func(next http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.Header.Get("X-Test-Slow") != "" {
 					fmt.Fprintln(os.Stderr, slowMarker)
@@ -29,8 +29,7 @@ func TestMain(m *testing.M) {
 				next.ServeHTTP(w, r)
 			})
 		}
-		main()
-		return
+		os.Exit(runMain(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, wrap: slow}))
 	}
 	os.Exit(m.Run())
 }

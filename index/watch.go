@@ -1,11 +1,10 @@
-package main
+package index
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"path/filepath"
 	"time"
 
@@ -14,24 +13,25 @@ import (
 	"vanelkaar/corpus"
 )
 
-// corpusWatcher notices changes to a corpus folder: its registry files and
-// the articles in its artikelen/ folder.
-type corpusWatcher struct {
+// Watcher notices changes to a corpus folder: its registry files and the
+// articles in its artikelen/ folder. A server with a corpus folder rebuilds
+// its index when Run reports a change.
+type Watcher struct {
 	w     *fsnotify.Watcher
 	dir   string
 	arts  string
 	delay time.Duration
 }
 
-// newCorpusWatcher starts watching dir. Changes are reported once the
+// NewWatcher starts watching the corpus folder dir. Changes are reported once the
 // folder has been quiet for delay: an editor saves a file in several steps
 // and a `git pull` changes many files, and each should cost one rebuild.
-func newCorpusWatcher(dir string, delay time.Duration) (*corpusWatcher, error) {
+func NewWatcher(dir string, delay time.Duration) (*Watcher, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", dir, err)
 	}
-	cw := &corpusWatcher{w: w, dir: filepath.Clean(dir), arts: filepath.Join(dir, corpus.ArticlesDir), delay: delay}
+	cw := &Watcher{w: w, dir: filepath.Clean(dir), arts: filepath.Join(dir, corpus.ArticlesDir), delay: delay}
 	if err := w.Add(cw.dir); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("watch %s: %w", dir, err)
@@ -45,9 +45,10 @@ func newCorpusWatcher(dir string, delay time.Duration) (*corpusWatcher, error) {
 	return cw, nil
 }
 
-// run calls changed after each quiet spell that follows a change, until
-// ctx ends.
-func (cw *corpusWatcher) run(ctx context.Context, changed func(), logger *slog.Logger) {
+// Run calls changed after each quiet spell that follows a change, until
+// ctx ends or the watcher is closed. warn, in the manner of slog's
+// Logger.Warn, is told what goes wrong with the watch itself.
+func (cw *Watcher) Run(ctx context.Context, changed func(), warn func(msg string, args ...any)) {
 	timer := time.NewTimer(cw.delay)
 	timer.Stop()
 	for {
@@ -61,7 +62,7 @@ func (cw *corpusWatcher) run(ctx context.Context, changed func(), logger *slog.L
 			}
 			if ev.Name == cw.arts && ev.Has(fsnotify.Create) {
 				if err := cw.w.Add(cw.arts); err != nil {
-					logger.Warn("watch", "dir", cw.arts, "err", err.Error())
+					warn("watch", "dir", cw.arts, "err", err.Error())
 				}
 			}
 			if cw.relevant(ev.Name) {
@@ -71,10 +72,9 @@ func (cw *corpusWatcher) run(ctx context.Context, changed func(), logger *slog.L
 			if !ok {
 				return
 			}
-			logger.Warn("watch", "dir", cw.dir, "err", err.Error())
+			warn("watch", "dir", cw.dir, "err", err.Error())
 			timer.Reset(cw.delay) // events may have been lost: rebuild to be sure
 		case <-timer.C:
-			logger.Info("corpus changed; rebuilding the index", "dir", cw.dir)
 			changed()
 		}
 	}
@@ -83,7 +83,7 @@ func (cw *corpusWatcher) run(ctx context.Context, changed func(), logger *slog.L
 // relevant reports whether a change to path can change the corpus: a
 // registry file, the articles folder or a Markdown file in it. Editors'
 // swap and backup files are left alone.
-func (cw *corpusWatcher) relevant(path string) bool {
+func (cw *Watcher) relevant(path string) bool {
 	switch filepath.Dir(path) {
 	case cw.dir:
 		switch filepath.Base(path) {
@@ -97,4 +97,4 @@ func (cw *corpusWatcher) relevant(path string) bool {
 }
 
 // Close stops watching.
-func (cw *corpusWatcher) Close() error { return cw.w.Close() }
+func (cw *Watcher) Close() error { return cw.w.Close() }
