@@ -165,7 +165,7 @@ func TestReadmeAddParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.RateLimit = 0
+	cfg.Web.RateLimit = 0
 	srv := startServer(t, cfg)
 	srv.waitReady(t)
 	var res struct {
