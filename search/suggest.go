@@ -282,6 +282,8 @@ func (v *vocabulary) completeName(typed string, typos bool) []Suggestion {
 		}
 		s := Suggestion{Text: n.Text, Kind: n.Kind, Value: n.Value, Detail: n.Detail, URL: n.URL, Count: n.Count, Typo: typo, score: sc}
 		switch n.Kind {
+		case index.NamePerson:
+			s.Filter = FacetSpeaker
 		case index.NameMunicipality:
 			s.Filter = FacetMunicipality
 		case index.NameTheme:

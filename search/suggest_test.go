@@ -71,7 +71,7 @@ func TestSuggest(t *testing.T) {
 		{"query syntax is kept", `"slimme lantaa`, []Suggestion{{Text: `"slimme lantaarnpalen`, Kind: SuggestWord}}},
 		{"accents need not be typed", "financie", []Suggestion{{Text: "financiële", Kind: SuggestWord}}},
 		{"a person by last name", "proefm", []Suggestion{
-			{Text: "Joris Proefmans", Kind: SuggestPerson, Value: "joris-proefmans", Detail: "Chief Data Officer, Proefdorp",
+			{Text: "Joris Proefmans", Kind: SuggestPerson, Filter: FacetSpeaker, Value: "joris-proefmans", Detail: "Chief Data Officer, Proefdorp",
 				URL: "/personen/joris-proefmans"},
 			{Text: "Proefmans", Kind: SuggestWord},
 		}},
@@ -87,7 +87,7 @@ func TestSuggest(t *testing.T) {
 		}},
 		{"one typo from five letters", "zonepan", []Suggestion{{Text: "zonnepanelen", Kind: SuggestWord, Typo: true}}},
 		{"a typo in a name", "proefnans", []Suggestion{
-			{Text: "Joris Proefmans", Kind: SuggestPerson, Value: "joris-proefmans", Detail: "Chief Data Officer, Proefdorp",
+			{Text: "Joris Proefmans", Kind: SuggestPerson, Filter: FacetSpeaker, Value: "joris-proefmans", Detail: "Chief Data Officer, Proefdorp",
 				URL: "/personen/joris-proefmans", Typo: true},
 			{Text: "Proefmans", Kind: SuggestWord, Typo: true},
 		}},

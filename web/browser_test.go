@@ -413,7 +413,7 @@ func TestBrowserFacetsAndTypingWithoutReload(t *testing.T) {
 	citation := eval[string](t, ctx, `document.querySelector('.hit-quote button.copy').dataset.citation`)
 	run(t, ctx, "copy a citation",
 		chromedp.Click(chromedp.CSS(".hit-quote button.copy")),
-		waitFor(`document.getElementById('kopieer-status').textContent === 'Het citaat is gekopieerd.'`),
+		waitFor(`document.getElementById('kopieer-status').textContent === 'Citaat gekopieerd'`),
 	)
 	copied := get(t, ctx, "read the clipboard", chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
 	if copied != citation || !strings.Contains(copied, " — ") {

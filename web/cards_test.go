@@ -107,3 +107,7 @@ func TestResultCards(t *testing.T) {
 		t.Errorf("suggestion link %q", href)
 	}
 }
+
+func (cardSearcher) Person(context.Context, string) (*search.PersonText, error) {
+	return nil, search.ErrNotFound
+}

@@ -16,8 +16,7 @@ const widgetPath = "/embed/widget.js"
 // plain script tag, which needs no CORS; the short cache lets a new
 // version reach them soon.
 func (srv *Server) serveWidget(c echo.Context) error {
-	c.Response().Header().Set(echo.HeaderCacheControl, "public, max-age=300")
-	return c.Blob(http.StatusOK, "text/javascript; charset=utf-8", srv.widget)
+	return serveFile(c, srv.static.byName["widget.js"], cacheWidget)
 }
 
 // serveDemo answers GET /embed/demo: an example host page with the widget

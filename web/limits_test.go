@@ -66,3 +66,8 @@ func TestBodyLimit(t *testing.T) {
 		t.Errorf("small body: status %d, want 202", res.StatusCode)
 	}
 }
+
+func (slowSearcher) Person(ctx context.Context, id string) (*search.PersonText, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}

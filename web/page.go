@@ -53,10 +53,50 @@ type searchPage struct {
 	// filter is set.
 	ClearURL string
 	Pages    *pagination
+	// Typing is set when an instant search (prefix=true) found nothing:
+	// the user is still typing, so the page says so instead of "nothing
+	// found".
+	Typing bool
+	// Active lists the selected filters, each with the address without it;
+	// ActiveCount is their number, shown on the phone's filter disclosure.
+	Active      []activeFilter
+	ActiveCount int
+	// SortOptions and GroupOptions are the choices of the view controls.
+	SortOptions, GroupOptions []option
+	// Groups holds the grouped results when the request groups them.
+	Groups []groupView
+	// FilterSuggestions are names the query matches (a theme, a
+	// municipality, a role, a person), each a link that applies it as a
+	// filter.
+	FilterSuggestions []link
 }
 
 // Empty reports whether a search found nothing, for the empty state.
-func (p searchPage) Empty() bool { return !p.Intro && p.Problem == "" && len(p.Hits) == 0 }
+func (p searchPage) Empty() bool {
+	return !p.Intro && p.Problem == "" && len(p.Hits) == 0 && len(p.Groups) == 0
+}
+
+// activeFilter is one selected filter value.
+type activeFilter struct {
+	Legend, Label string
+	URL           string // the search without this value
+}
+
+// option is one choice of a select element.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// groupView is one group of grouped results.
+type groupView struct {
+	ID    string // the heading's id
+	Label string
+	Count int
+	Hits  []hitView
+	// More leads to all results of the group.
+	More *link
+}
 
 // expansionView is "ook gezocht op: burgers" for one typed word.
 type expansionView struct {
@@ -88,8 +128,14 @@ type hitView struct {
 	ArticleURL   string
 	Part         string // "deel 2 van 7"
 	Speaker      *search.Person
-	Citation     string
-	Places       []string // municipality names
+	// SpeakerLine is what follows the speaker's name: the role as written
+	// and the organisation as written, or else the municipality.
+	SpeakerLine string
+	SpeakerURL  string // the speaker's page
+	// MoreURL searches everything of the speaker ("meer van <naam>").
+	MoreURL  string
+	Citation string
+	Places   []string // municipality names
 	// Similar lists passages of other municipalities on the same subject.
 	Similar *similarView
 }
@@ -157,4 +203,20 @@ type demoPage struct {
 	basePage
 	// Snippet is the HTML to paste into a host page.
 	Snippet string
+}
+
+// personPage is the view of /personen/<id>.
+type personPage struct {
+	basePage
+	Person search.Person
+	// Line is the role and organisation (or municipality) as written.
+	Line string
+	// Municipality is the municipality's name; MunicipalityURL searches it.
+	Municipality    string
+	MunicipalityURL string
+	// SearchURL searches everything of the person with the speaker filter.
+	SearchURL string
+	Quotes    int
+	Passages  int
+	Items     []hitView
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,13 +57,70 @@ func (srv *Server) serveSearchPage(c echo.Context) error {
 		return err
 	}
 	srv.searchedBy(req, res)
+	absoluteResult(res, srv.cfg.PublicURL)
 	fillResults(&p, req, res)
 	for i, h := range res.Hits {
 		if h.Kind == "passage" || h.Kind == "quote" {
 			p.Hits[i].Similar = srv.similarFor(c.Request().Context(), h.ID)
 		}
 	}
+	if req.Query != "" && req.Page <= 1 {
+		p.FilterSuggestions = srv.filterSuggestions(c, req)
+	}
 	return c.Render(http.StatusOK, "search", p)
+}
+
+// maxFilterSuggestions bounds the names offered as filters above results.
+const maxFilterSuggestions = 3
+
+// filterSuggestions offers the names the query matches (themes,
+// municipalities, roles, people) as filters: choosing one searches
+// everything with that filter instead of the name's words. A filter
+// already selected is not offered again.
+func (srv *Server) filterSuggestions(c echo.Context, req search.Request) []link {
+	sg, err := srv.s.Suggest(c.Request().Context(), req.Query, 0)
+	if err != nil {
+		return nil // suggestions are a courtesy: the results stand
+	}
+	var out []link
+	for _, s := range sg.Suggestions {
+		if s.Filter == "" || s.Value == "" || s.Typo || slices.Contains(req.Filters[s.Filter], s.Value) {
+			continue
+		}
+		legend := facetLegend(s.Filter)
+		if legend == "" {
+			continue
+		}
+		r := req
+		r.Query, r.Page, r.Prefix = "", 0, false
+		r.Filters = cloneFilters(req.Filters)
+		r.Filters[s.Filter] = append(r.Filters[s.Filter], s.Value)
+		out = append(out, link{Text: legend + ": " + s.Text, URL: searchURL(r)})
+		if len(out) == maxFilterSuggestions {
+			break
+		}
+	}
+	return out
+}
+
+// facetLegend is the legend of the facet with the id, or "".
+func facetLegend(id string) string {
+	for _, fc := range search.FacetList() {
+		if fc.ID == id {
+			return fc.Legend
+		}
+	}
+	return ""
+}
+
+// cloneFilters copies filters, so a link's request does not change the
+// page's.
+func cloneFilters(f map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(f)+1)
+	for k, v := range f {
+		out[k] = slices.Clone(v)
+	}
+	return out
 }
 
 func (srv *Server) renderSearchProblem(c echo.Context, p searchPage, err error) error {
@@ -155,9 +213,14 @@ func fillResults(p *searchPage, req search.Request, res *search.Result) {
 		p.DeadEnd += filterPhrase(req, labels)
 	}
 	p.First = (res.Page-1)*res.Size + 1
+	p.Typing = req.Prefix && res.Total == 0
+	if p.Typing {
+		p.Summary = "Typ verder: nog niets gevonden voor “" + res.Query + "”"
+	}
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, hitOf(h, res.Query, labels))
 	}
+	fillView(p, req, res, labels)
 	for _, fc := range search.FacetList() {
 		vals := res.Facets.Get(fc.ID)
 		if len(vals) == 0 {
@@ -239,6 +302,82 @@ func joinDutchOr(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " of " + words[len(words)-1]
 }
 
+// Sort and group choices of the results page.
+var (
+	sortChoices = []option{
+		{Value: search.SortRelevance, Label: "Beste resultaten eerst"},
+		{Value: search.SortArticle, Label: "Leesvolgorde van de reeks"},
+	}
+	groupChoices = []option{
+		{Value: search.GroupNone, Label: "Niet groeperen"},
+		{Value: search.GroupMunicipality, Label: "Per gemeente"},
+		{Value: search.GroupArticle, Label: "Per artikel"},
+	}
+)
+
+// fillView fills the view controls, the active filters and the groups.
+func fillView(p *searchPage, req search.Request, res *search.Result, labels map[string]map[string]string) {
+	sort := req.Sort
+	if sort == "" {
+		sort = search.SortRelevance
+		if strings.TrimSpace(req.Query) == "" {
+			sort = search.SortArticle
+		}
+	}
+
+	auto := search.SortRelevance
+	if strings.TrimSpace(req.Query) == "" {
+		auto = search.SortArticle
+	}
+	for _, o := range sortChoices {
+		o.Selected = o.Value == sort
+		// The order the search picks by itself is sent as no value, so
+		// addresses stay short and keep their meaning if the words change.
+		if o.Value == auto {
+			o.Value = ""
+		}
+		p.SortOptions = append(p.SortOptions, o)
+	}
+	for _, o := range groupChoices {
+		o.Selected = o.Value == req.Group
+		p.GroupOptions = append(p.GroupOptions, o)
+	}
+	for _, fc := range search.FacetList() {
+		for _, v := range req.Filters[fc.ID] {
+			r := req
+			r.Page = 0
+			r.Filters = cloneFilters(req.Filters)
+			r.Filters[fc.ID] = slices.DeleteFunc(r.Filters[fc.ID], func(x string) bool { return x == v })
+			p.Active = append(p.Active, activeFilter{Legend: fc.Legend, Label: labelOf(labels, fc.ID, v), URL: searchURL(r)})
+		}
+	}
+	p.ActiveCount = len(p.Active)
+	for i, g := range res.Groups {
+		gv := groupView{ID: fmt.Sprintf("groep-%d", i+1), Label: g.Label, Count: g.Total}
+		for _, h := range g.Hits {
+			gv.Hits = append(gv.Hits, hitOf(h, res.Query, labels))
+		}
+		if g.Total > len(g.Hits) {
+			more := link{Text: fmt.Sprintf("Alle %d resultaten van %s", g.Total, g.Label)}
+			switch req.Group {
+			case search.GroupMunicipality:
+				r := req
+				r.Group, r.Page = "", 0
+				r.Filters = cloneFilters(req.Filters)
+				r.Filters[search.FacetMunicipality] = []string{g.Value}
+				more.URL = searchURL(r)
+			case search.GroupArticle:
+				more.URL = withQuery(g.Hits[0].Article.URL, res.Query)
+				more.Text = "Lees het artikel “" + g.Label + "”"
+			}
+			if more.URL != "" {
+				gv.More = &more
+			}
+		}
+		p.Groups = append(p.Groups, gv)
+	}
+}
+
 // countSummary is the result count in words.
 func countSummary(res *search.Result) string {
 	var s string
@@ -291,6 +430,11 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 		Speaker:   h.Speaker,
 		Citation:  h.Citation,
 	}
+	if sp := h.Speaker; sp != nil {
+		v.SpeakerLine = speakerLine(sp)
+		v.SpeakerURL = personURL(sp.ID)
+		v.MoreURL = searchURL(search.Request{Filters: map[string][]string{search.FacetSpeaker: {sp.ID}}})
+	}
 	if h.TitleHTML == "" {
 		v.Title = markedHTML(escapeText(h.Title))
 	}
@@ -304,6 +448,26 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 	}
 	return v
 }
+
+// speakerLine is what follows a speaker's name: the role as written and
+// the organisation as written ("Pluryn"), or, without one, the
+// municipality ("gemeente Breda").
+func speakerLine(sp *search.Person) string {
+	var parts []string
+	if sp.Role != "" {
+		parts = append(parts, sp.Role)
+	}
+	switch {
+	case sp.Organisation != "":
+		parts = append(parts, sp.Organisation)
+	case sp.MunicipalityName != "":
+		parts = append(parts, "gemeente "+sp.MunicipalityName)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// personURL is the address of a person's page.
+func personURL(id string) string { return "/personen/" + url.PathEscape(id) }
 
 // sectionPath is where a passage sits: the headings above its own, which
 // is its title.

@@ -24,8 +24,10 @@ type renderer struct {
 const layoutName = "layout"
 
 // newRenderer parses templates/<page>.tmpl for every page, together with
-// templates/_*.tmpl.
-func newRenderer(fsys fs.FS) (*renderer, error) {
+// templates/_*.tmpl. Templates write {{asset "style.css"}} for the address
+// of a static file.
+func newRenderer(fsys fs.FS, static *staticFiles) (*renderer, error) {
+	funcs := template.FuncMap{"asset": static.url}
 	shared, err := fs.Glob(fsys, "templates/_*.tmpl")
 	if err != nil {
 		return nil, err
@@ -40,7 +42,7 @@ func newRenderer(fsys fs.FS) (*renderer, error) {
 		if strings.HasPrefix(name, "_") {
 			continue
 		}
-		t, err := template.New(name).ParseFS(fsys, append(append([]string{}, shared...), f)...)
+		t, err := template.New(name).Funcs(funcs).ParseFS(fsys, append(append([]string{}, shared...), f)...)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", f, err)
 		}

@@ -69,6 +69,7 @@ func (srv *Server) routeTable() []route {
 		{get, "/", kindPage, srv.serveHome, nil},
 		{get, "/zoeken", kindPage, srv.serveSearchPage, nil},
 		{get, "/artikelen/:slug", kindPage, srv.serveArticle, nil},
+		{get, "/personen/:id", kindPage, srv.servePerson, nil},
 		{get, "/embed/demo", kindPage, srv.serveDemo, nil},
 		{get, staticPrefix + "/*", kindPage, srv.serveStatic, nil},
 		{get, widgetPath, kindScript, srv.serveWidget, nil},

@@ -31,6 +31,9 @@ type Searcher interface {
 	// order, with the words of query marked; an unknown slug or page is
 	// search.ErrNotFound.
 	ArticlePage(ctx context.Context, slug, query string, page int) (*search.ArticleText, error)
+	// Person returns a person with their quotes and passages in reading
+	// order; an unknown id is search.ErrNotFound.
+	Person(ctx context.Context, id string) (*search.PersonText, error)
 }
 
 // Reloader rebuilds the index on request and reports on the index being
@@ -106,7 +109,7 @@ type Server struct {
 	proxies        proxies
 	kinds          map[string]routeKind // route template -> kind, from the route table
 
-	widget []byte // the widget script
+	static *staticFiles
 }
 
 // New builds the server.
@@ -138,15 +141,15 @@ func New(cfg Config, s Searcher) *Server {
 	e.Logger.SetOutput(logWriter{srv.logger})
 	e.IPExtractor = srv.proxies.clientIP
 	e.HTTPErrorHandler = srv.handleError
-	r, err := newRenderer(assets)
+	var err error
+	if srv.static, err = newStaticFiles(staticFS()); err != nil {
+		panic(err) // the files are embedded: an error is a bug caught by any test
+	}
+	r, err := newRenderer(assets, srv.static)
 	if err != nil {
 		panic(err) // the templates are embedded: a parse error is a bug caught by any test
 	}
 	e.Renderer = r
-	srv.widget, err = assets.ReadFile("static/widget.js")
-	if err != nil {
-		panic(err)
-	}
 	srv.e = e
 	srv.register(srv.routeTable())
 
@@ -175,12 +178,3 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (srv *Server) serveHealth(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
-
-// serveStatic answers GET /static/*: the embedded static files.
-func (srv *Server) serveStatic(c echo.Context) error {
-	return staticHandler(c)
-}
-
-// staticHandler serves the static folder; echo's handler takes the file
-// from the route's wildcard.
-var staticHandler = echo.StaticDirectoryHandler(staticFS(), false)

@@ -7,8 +7,12 @@
  *
  * It follows the WAI-ARIA combobox pattern: the input is a combobox that
  * controls a listbox of suggestions and top hits; arrow keys move through
- * them, Enter opens the active one, Escape closes the list, and focus stays
- * on the input. It finds its server from its own script address (or the
+ * them, Enter opens the active one (or, with none active, the full results
+ * page, as the Zoeken button does), Escape closes the list, and focus stays
+ * on the input. While typing, the last word also matches as a beginning
+ * (prefix=true). Choosing a theme, municipality, role or person opens the
+ * results page with that filter applied. When the server cannot be reached
+ * or refuses this site, a visible message says so. It finds its server from its own script address (or the
  * element's "server" attribute), and it is styled through CSS custom
  * properties named after NL Design System tokens. Attributes: label (the
  * visible label), placeholder, server, size (hits shown, 1 to 10).
@@ -28,21 +32,31 @@
     ':host{display:block;position:relative;font-family:var(--nl-document-font-family,inherit);color:var(--nl-document-color,#1a1a1a);line-height:1.4}',
     ':host([hidden]){display:none}',
     'label{display:block;margin-bottom:.25em;font-weight:var(--nl-form-label-font-weight,600);color:var(--nl-form-label-color,inherit)}',
-    'input{box-sizing:border-box;width:100%;margin:0;font:inherit;font-size:var(--nl-text-input-font-size,1rem);',
+    'form{display:flex;gap:.5rem;margin:0}',
+    'input{box-sizing:border-box;flex:1;min-width:0;width:100%;margin:0;font:inherit;font-size:var(--nl-text-input-font-size,1rem);',
     'padding:var(--nl-text-input-padding-block-start,.5em) var(--nl-text-input-padding-inline-end,.75em) var(--nl-text-input-padding-block-end,.5em) var(--nl-text-input-padding-inline-start,.75em);',
     'color:var(--nl-text-input-color,#1a1a1a);background:var(--nl-text-input-background-color,#fff);',
     'border:var(--nl-text-input-border-width,2px) solid var(--nl-text-input-border-color,#4d4d4d);border-radius:var(--nl-text-input-border-radius,4px)}',
     'input:focus{outline:var(--nl-focus-outline-width,3px) solid var(--nl-focus-outline-color,#1a1a1a);outline-offset:var(--nl-focus-outline-offset,2px);',
     'border-color:var(--nl-text-input-focus-border-color,var(--nl-text-input-border-color,#4d4d4d))}',
-    '[role=listbox]{position:absolute;left:0;right:0;z-index:var(--vanelkaar-z-index,1000);margin-top:4px;max-height:min(32rem,70vh);overflow:auto;',
+    'button{flex:none;margin:0;font:inherit;font-weight:600;cursor:pointer;padding:.5em 1em;color:var(--nl-button-primary-color,#fff);',
+    'background:var(--nl-button-primary-background-color,#01689b);border:2px solid var(--nl-button-primary-border-color,#01689b);border-radius:var(--nl-button-border-radius,4px)}',
+    'button:hover{background:var(--nl-button-primary-hover-background-color,#00476b)}',
+    'button:focus-visible{outline:var(--nl-focus-outline-width,3px) solid var(--nl-focus-outline-color,#1a1a1a);outline-offset:var(--nl-focus-outline-offset,2px)}',
+    '.err{margin:.5em 0 0;padding:.5em .75em;border-left:4px solid var(--nl-alert-error-border-color,#b00020);background:var(--nl-alert-error-background-color,#fdf0f1);color:var(--nl-alert-error-color,#1a1a1a)}',
+    '.err[hidden]{display:none}',
+    '[role=listbox]{position:absolute;left:0;right:0;z-index:var(--vanelkaar-z-index,1000);margin-top:4px;max-height:min(40rem,82vh);overflow:auto;',
     'background:var(--nl-listbox-background-color,#fff);color:var(--nl-listbox-color,#1a1a1a);',
     'border:var(--nl-listbox-border-width,1px) solid var(--nl-listbox-border-color,#4d4d4d);border-radius:var(--nl-listbox-border-radius,4px);box-shadow:0 4px 16px rgba(0,0,0,.18)}',
     '[role=listbox][hidden]{display:none}',
     '.g{padding:.5em .75em .25em;font-size:.8em;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:var(--nl-listbox-group-color,#4a4a4a)}',
-    '[role=option]{display:block;padding:.5em .75em;cursor:pointer;border-left:4px solid transparent}',
+    '[role=option]{display:block;padding:.375em .75em;cursor:pointer;border-left:4px solid transparent}',
     '[role=option]:hover{background:var(--nl-listbox-option-hover-background-color,#f3f6f8)}',
     '[role=option][aria-selected=true]{background:var(--nl-listbox-option-active-background-color,#e6f0f6);border-left-color:var(--nl-listbox-option-active-border-color,#01689b)}',
-    '.t{display:block;font-weight:600}.s{display:block;font-size:.9em}.m{display:block;font-size:.8em;color:var(--nl-listbox-option-meta-color,#4a4a4a)}',
+    '.t{display:block;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
+    '.s{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9em}',
+    '.m{display:block;font-size:.8em;color:var(--nl-listbox-option-meta-color,#4a4a4a);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
+    '@media (max-width:30em){.g{padding:.25em .75em 0}.s{-webkit-line-clamp:1}}',
     '.all{color:var(--nl-link-color,#01689b);text-decoration:underline}',
     'mark{background:var(--nl-mark-background-color,#ffe47a);color:var(--nl-mark-color,inherit);padding:0 .1em}',
     '.vh{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}',
@@ -154,16 +168,25 @@
       styles(root);
       var lbl = el('label', { for: 'i', part: 'label', text: this.getAttribute('label') || 'Zoek in de artikelreeks Van elkaar leren' }, root);
       lbl.id = 'l';
+      var form = el('form', { role: 'search', 'aria-labelledby': 'l', part: 'form' }, root);
       var input = this.input = el('input', {
         id: 'i', type: 'text', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
         'aria-controls': 'lb', autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', part: 'input'
-      }, root);
+      }, form);
+      el('button', { type: 'submit', part: 'button', text: this.getAttribute('button') || 'Zoeken' }, form);
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        self.submit();
+      });
       if (this.hasAttribute('placeholder')) {
         input.setAttribute('placeholder', this.getAttribute('placeholder'));
       }
       this.list = el('div', { id: 'lb', role: 'listbox', 'aria-labelledby': 'l', part: 'listbox' }, root);
       this.list.hidden = true;
       this.status = el('div', { class: 'vh', role: 'status', 'aria-live': 'polite' }, root);
+      // The error is visible: a silent failure leaves the visitor waiting.
+      this.err = el('p', { class: 'err', role: 'alert', part: 'error' }, root);
+      this.err.hidden = true;
       this.options = [];
       this.active = -1;
       this.timer = 0;
@@ -208,15 +231,23 @@
       if (q.length < MIN) {
         this.close();
         this.status.textContent = '';
+        this.fail('');
         return;
       }
       var ctrl = this.ctrl = new AbortController();
       var size = Math.min(10, Math.max(1, parseInt(this.getAttribute('size'), 10) || 5));
       var get = function (path) {
         return fetch(self.server + path, { signal: ctrl.signal, credentials: 'omit', headers: { Accept: 'application/json' } })
-          .then(function (r) { return r.ok ? r.json() : null; });
+          .then(function (r) {
+            if (!r.ok) {
+              throw new Error('HTTP ' + r.status);
+            }
+            return r.json();
+          });
       };
-      var hits = get('/api/v1/search?q=' + encodeURIComponent(q) + '&size=' + size);
+      // The word being typed also matches as a beginning: "gemee" finds
+      // gemeente; the search reads an unfinished query leniently.
+      var hits = get('/api/v1/search?prefix=true&q=' + encodeURIComponent(q) + '&size=' + size);
       var sugg = get('/api/v1/suggest?q=' + encodeURIComponent(q)).catch(function (e) {
         if (e && e.name === 'AbortError') {
           throw e;
@@ -225,6 +256,7 @@
       });
       Promise.all([hits, sugg]).then(function (r) {
         if (ctrl === self.ctrl) {
+          self.fail('');
           self.render(q, r[0], suggestionsOf(r[1]));
         }
       }, function (e) {
@@ -232,8 +264,38 @@
           return;
         }
         self.close();
-        self.status.textContent = 'Zoeken lukt nu niet.';
+        // A refused origin (CORS) and an unreachable server look the same
+        // to a script: a failed fetch.
+        self.fail('Zoeken lukt nu niet: de zoekdienst is niet bereikbaar of staat zoeken vanaf deze website niet toe.');
       });
+    }
+
+    // fail shows (or, with no message, hides) the visible error; the
+    // status tells screen readers too.
+    fail(msg) {
+      this.err.textContent = msg;
+      this.err.hidden = !msg;
+      if (msg) {
+        this.status.textContent = msg;
+      }
+    }
+
+    // resultsURL is the full results page of what is typed; for the
+    // instant results, the same search, so the page finds what the
+    // widget counted.
+    resultsURL(q, instant) {
+      return this.server + '/zoeken?q=' + encodeURIComponent(q) + (instant && /[\p{L}\p{N}]$/u.test(q) ? '&prefix=true' : '');
+    }
+
+    // submit opens the full results page of the words as typed.
+    submit() {
+      var q = this.input.value.trim();
+      if (!q) {
+        this.input.focus();
+        return;
+      }
+      this.close();
+      location.assign(this.resultsURL(q, false));
     }
 
     render(q, res, sugg) {
@@ -255,12 +317,21 @@
         el('div', { class: 'g', 'aria-hidden': 'true', text: label }, g);
         return g;
       };
-      sugg = sugg.filter(function (s) { return s.text.toLowerCase() !== q.toLowerCase(); }).slice(0, 4);
+      // On a phone fewer suggestions leave room for at least four hits.
+      var narrow = window.matchMedia && window.matchMedia('(max-width: 30em)').matches;
+      sugg = sugg.filter(function (s) { return s.text.toLowerCase() !== q.toLowerCase(); }).slice(0, narrow ? 2 : 4);
       if (sugg.length) {
         var gs = group('Suggesties');
         sugg.forEach(function (s) {
-          // A name with a page of its own opens it; a word is searched.
-          var o = option(gs, 'suggestion', s.url ? { go: withQuery(self.server + s.url, s.text) } : { fill: s.text });
+          // A theme, municipality, role or person opens the results
+          // with it as a filter; a word is searched.
+          var act = { fill: s.text };
+          if (s.filter && s.value) {
+            act = { go: self.server + '/zoeken?' + encodeURIComponent(s.filter) + '=' + encodeURIComponent(s.value) };
+          } else if (s.url) {
+            act = { go: self.server + s.url };
+          }
+          var o = option(gs, s.filter ? 'filter' : 'suggestion', act);
           el('span', { class: 't', text: s.text }, o);
           if (s.detail) {
             el('span', { class: 'm', text: s.detail }, o);
@@ -291,10 +362,11 @@
           el('span', { class: 'm', text: meta.join(' · ') }, o);
         });
         var ga = group('Meer');
-        var all = option(ga, 'all', { go: this.server + '/zoeken?q=' + encodeURIComponent(q) });
+        var all = option(ga, 'all', { go: this.resultsURL(q, true) });
         el('span', { class: 'all', text: 'Alle ' + plural(total) + ' voor “' + q + '”' }, all);
       }
-      this.status.textContent = total ? plural(total) + ' gevonden' : 'Geen resultaten voor “' + q + '”';
+      // Nothing yet for a word still being typed is not "no results".
+      this.status.textContent = total ? plural(total) + ' gevonden' : 'Nog niets gevonden voor “' + q + '”; typ verder of kies Zoeken';
       if (this.options.length) {
         this.open();
       } else {
@@ -352,7 +424,7 @@
             this.choose(this.active);
           } else if (this.input.value.trim()) {
             ev.preventDefault();
-            location.assign(this.server + '/zoeken?q=' + encodeURIComponent(this.input.value.trim()));
+            this.submit();
           }
           break;
         case 'Escape':

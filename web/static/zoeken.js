@@ -12,7 +12,9 @@
   var copyStatus = document.getElementById('kopieer-status');
   var DELAY = 250; // ms of quiet after a key before searching
 
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 48.01rem)') : null;
   setupCopy(document);
+  openFilters(null);
   if (form && input && summary && window.fetch && window.DOMParser && window.history && history.pushState) {
     enhance();
   }
@@ -29,14 +31,19 @@
     }
 
     // urlOf is the address of the results for the form as it is now.
-    function urlOf() {
+    // While typing (instant) the last word also matches as a beginning:
+    // prefix=true, which also reads an unfinished query leniently.
+    function urlOf(instant) {
       var params = new URLSearchParams();
       var data = new FormData(form);
       data.forEach(function (value, key) {
-        if (key !== 'page') {
+        if (key !== 'page' && key !== 'prefix' && value !== '') {
           params.append(key, value);
         }
       });
+      if (instant) {
+        params.append('prefix', 'true');
+      }
       return form.getAttribute('action') + '?' + params.toString();
     }
 
@@ -63,7 +70,9 @@
             window.location.assign(url);
             return;
           }
+          var wasOpen = filtersOpen();
           old.replaceWith(document.importNode(next, true));
+          openFilters(wasOpen);
           // Only the text changes, so the live region announces the count.
           if (summary.textContent !== count.textContent) {
             summary.textContent = count.textContent;
@@ -104,7 +113,7 @@
         typed = input.value;
         // The first search from the start page is a new entry; the words
         // typed after it replace each other.
-        show(urlOf(), window.location.pathname === '/zoeken' ? 'replace' : 'push');
+        show(urlOf(true), window.location.pathname === '/zoeken' ? 'replace' : 'push');
       }, DELAY);
     });
 
@@ -112,13 +121,13 @@
       ev.preventDefault();
       window.clearTimeout(timer);
       typed = input.value;
-      show(urlOf(), 'push');
+      show(urlOf(false), 'push');
     });
 
     form.addEventListener('change', function (ev) {
       var t = ev.target;
-      if (t && t.type === 'checkbox') {
-        show(urlOf(), 'push', t.id);
+      if (t && (t.type === 'checkbox' || t.tagName === 'SELECT')) {
+        show(urlOf(false), 'push', t.id);
       }
     });
 
@@ -128,6 +137,21 @@
       typed = input.value;
       show(window.location.pathname + window.location.search, '');
     });
+  }
+
+  function filtersOpen() {
+    var box = document.getElementById('filters');
+    return !!(box && box.open);
+  }
+
+  // openFilters opens the filter disclosure on a wide screen, where the
+  // filters stand beside the results, or when it was open before the
+  // results were swapped; on a phone it stays closed above the results.
+  function openFilters(wasOpen) {
+    var box = document.getElementById('filters');
+    if (box && (wasOpen || (wide && wide.matches))) {
+      box.open = true;
+    }
   }
 
   // setupCopy shows the "kopieer citaat" buttons, which need a script.
@@ -148,7 +172,7 @@
     }
     var text = btn.getAttribute('data-citation') || '';
     copy(text).then(function () {
-      say('Het citaat is gekopieerd.');
+      say('Citaat gekopieerd');
     }, function () {
       say('Kopiëren is niet gelukt. Selecteer de tekst en kopieer die zelf.');
     });
@@ -180,10 +204,16 @@
     });
   }
 
+  // say shows a message in the copy status, which is visible and a live
+  // region, and clears it after a while.
+  var sayTimer = 0;
   function say(msg) {
-    if (copyStatus) {
-      copyStatus.textContent = '';
-      window.setTimeout(function () { copyStatus.textContent = msg; }, 50);
+    var st = copyStatus || document.getElementById('kopieer-status');
+    if (st) {
+      st.textContent = '';
+      window.clearTimeout(sayTimer);
+      window.setTimeout(function () { st.textContent = msg; }, 50);
+      sayTimer = window.setTimeout(function () { st.textContent = ''; }, 6000);
     }
   }
 })();
