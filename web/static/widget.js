@@ -289,6 +289,11 @@
 
     // submit opens the full results page of the words as typed.
     submit() {
+      // Enter on an active option has chosen it already; some browsers
+      // still send the form's implicit submission after the key.
+      if (Date.now() - (this.chosenAt || 0) < 1000) {
+        return;
+      }
       var q = this.input.value.trim();
       if (!q) {
         this.input.focus();
@@ -457,6 +462,7 @@
       }
       this.close();
       this.input.focus();
+      this.chosenAt = Date.now();
       location.assign(act.go);
     }
   }
