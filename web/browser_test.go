@@ -237,7 +237,9 @@ func TestBrowserWidgetOnAnotherOrigin(t *testing.T) {
 		chromedp.Navigate(allowedURL+"/"),
 		waitFor(`!!customElements.get('vanelkaar-zoek') && !!`+widgetJS),
 		chromedp.SendKeys(input, "gemeenten"),
-		waitFor(widgetJS+`.querySelectorAll('[role=option][data-type=hit]').length > 0`),
+		// Results follow the typing: wait for those of the whole word.
+		waitFor(widgetJS+`.querySelectorAll('[role=option][data-type=hit]').length > 0 && `+
+			widgetJS+`.querySelector('[role=option][data-type=all]').textContent.includes('“gemeenten”')`),
 	)
 	st := read()
 	if st.Expanded != "true" {
