@@ -44,13 +44,14 @@ type blockWalker struct {
 	blocks []mdBlock
 	// The inline text of the block being read, twice: plain and with
 	// Markdown.
-	plain, md strings.Builder
-	kind      mdKind
-	level     int
-	items     []int // counters of the open lists; -1 for a bullet list
-	lists     []int // ids of the open lists
-	nlists    int
-	cite      bool // the block is a block quote's <cite>
+	plain  strings.Builder
+	md     mdBuffer
+	kind   mdKind
+	level  int
+	items  []int // counters of the open lists; -1 for a bullet list
+	lists  []int // ids of the open lists
+	nlists int
+	cite   bool // the block is a block quote's <cite>
 }
 
 // blockElems start a new block. Anything else is inline.
@@ -177,17 +178,24 @@ func (w *blockWalker) inline(n *html.Node, ctx mdKind) {
 	if mark == "" || len(w.blocks) != blocks || w.md.Len() < start {
 		return
 	}
-	s := w.md.String()
-	inner := s[start:]
+	inner := string(w.md[start:])
 	trimmed := strings.TrimSpace(inner)
 	if trimmed == "" || strings.Contains(trimmed, "\n") {
 		return
 	}
 	lead := inner[:strings.Index(inner, trimmed)]
 	trail := inner[len(lead)+len(trimmed):]
-	w.md.Reset()
-	w.md.WriteString(s[:start] + lead + mark + trimmed + mark + trail)
+	w.md = append(w.md[:start], lead+mark+trimmed+mark+trail...)
 }
+
+// mdBuffer collects a block's Markdown; emphasis rewrites its tail in
+// place, so a paragraph of many <em> costs no more than its length.
+type mdBuffer []byte
+
+func (b *mdBuffer) WriteString(s string) { *b = append(*b, s...) }
+func (b *mdBuffer) Len() int             { return len(*b) }
+func (b *mdBuffer) String() string       { return string(*b) }
+func (b *mdBuffer) Reset()               { *b = (*b)[:0] }
 
 // invisible are characters that carry nothing a reader sees: soft
 // hyphens, zero-width spaces and joiners, the byte order mark.
