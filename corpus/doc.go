@@ -101,6 +101,21 @@
 // unknown person id or an unknown mark is an error. Write \{ for a brace
 // that is text.
 //
+// # Import
+//
+// Import turns a source into articles: a web page (FromHTML: the
+// go-readability library finds the body, goquery rules remove what sites
+// put around and inside it, the page's metadata gives the front matter), a
+// WordPress REST posts dump or WXR export (one article per post), or plain
+// text (FromText). The format is read from the content (DetectFormat).
+// Every imported file carries an import_hash in its front matter, so that
+// CompareImport can tell an unchanged source, a changed one, and a file
+// edited by hand since its import. series.yaml lists the parts of the
+// series (ReadSeries), and Unresolved lists what the corpus could not
+// resolve in imported articles: people not in people.yaml with the role
+// found near their first mention, unknown municipalities, quotes without a
+// speaker. Fetching pages is no part of this package: the command does it.
+//
 // The shipped corpus is embedded in the binary (see Shipped); a folder on
 // disk is read with os.DirFS.
 package corpus

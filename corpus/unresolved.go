@@ -24,7 +24,8 @@ type NewPerson struct {
 	ID, Name     string
 	Role         string // the role as written near the first mention; "" if none was found
 	RoleCategory string // the category the role's words suggest; "" if none
-	Municipality string // a known municipality named in the role, or ""
+	Municipality string // a known municipality named with the person, or ""
+	Organisation string // "Gemeente X" when the text says so, or ""
 	Path         string
 	Line         int
 }
@@ -42,7 +43,9 @@ var (
 	// particles of Dutch surnames between them.
 	personNameRE = `\p{Lu}[\p{L}’'-]+(?:\s+(?:(?:van|de|den|der|ter|ten|te|in|het|'t|op|von|du|la|le)\s+)*\p{Lu}[\p{L}’'-]+){1,4}`
 	// "Kees Verbeek, projectleider bij de gemeente Heuvelrijk, …"
-	nameRoleRE = regexp.MustCompile(`(` + personNameRE + `),\s+(\p{Ll}[^,.;:!?“”„"]*|[A-Z]{2,5}\b[^,.;:!?“”„"]*)`)
+	// and, as in a list of interviewees, "Anna Jansen, Wethouder
+	// Digitalisering, Gemeente Voorbeeldstad"
+	nameRoleRE = regexp.MustCompile(`(` + personNameRE + `),\s+(\p{Ll}[^,.;:!?“”„"]*|[A-Z]{2,5}\b[^,.;:!?“”„"]*|\p{Lu}[^,.;:!?“”„"]*?(?i:` + roleWords + `)[^,.;:!?“”„"]*)`)
 	// "programmamanager Ruben Achterberg", "wethouder Fenna de Wit"
 	roleNameRE = regexp.MustCompile(`(?:^|\s)(\p{Ll}*(?:` + roleWords + `)|[A-Z]{3,4})\s+(` + personNameRE + `)`)
 	// "zegt Kees Verbeek", "aldus Kees Verbeek", "Kees Verbeek: “"
@@ -98,10 +101,25 @@ func (c *Corpus) Unresolved(articles ...*Article) Unresolved {
 				break
 			}
 		}
+		// The municipality and organisation: a known municipality named in
+		// the rest of the sentence ("…, Gemeente Voorbeeldstad").
+		// Failing that, the one municipality the sentence names ("In
+		// Beekveld vertelt strateeg Mo Amrani …").
+		rest := FoldName(p.Text[off:sentenceEnd(p.Text, off)])
+		if !c.namesMunicipality(rest) {
+			if whole := FoldName(sentenceAround(p.Text, off)); c.countMunicipalities(whole) == 1 {
+				rest = whole
+			}
+		}
 		for _, m := range c.Municipalities {
 			for _, n := range append([]string{m.Name}, m.Aliases...) {
-				if np.Role != "" && ContainsWords(FoldName(np.Role), FoldName(n)) {
-					np.Municipality = m.ID
+				fn := FoldName(n)
+				if !ContainsWords(rest, fn) {
+					continue
+				}
+				np.Municipality = m.ID
+				if ContainsWords(rest, "gemeente "+fn) {
+					np.Organisation = "Gemeente " + m.Name
 				}
 			}
 		}
@@ -152,6 +170,22 @@ func (c *Corpus) Unresolved(articles ...*Article) Unresolved {
 		}
 	}
 	return u
+}
+
+func (c *Corpus) namesMunicipality(folded string) bool { return c.countMunicipalities(folded) > 0 }
+
+// countMunicipalities counts the known municipalities a folded text names.
+func (c *Corpus) countMunicipalities(folded string) int {
+	n := 0
+	for _, m := range c.Municipalities {
+		for _, name := range append([]string{m.Name}, m.Aliases...) {
+			if ContainsWords(folded, FoldName(name)) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // trimNameOpeners drops the words before a name that are no part of it
@@ -208,7 +242,11 @@ func (np NewPerson) YAML() string {
 	} else {
 		fmt.Fprintf(&b, "  municipality: \"\"  # an id of %s, or leave out\n", MunicipalitiesFile)
 	}
-	b.WriteString("  organisation: \"\"\n")
+	if np.Organisation != "" {
+		fmt.Fprintf(&b, "  organisation: %s\n", yamlScalar(np.Organisation))
+	} else {
+		b.WriteString("  organisation: \"\"\n")
+	}
 	return b.String()
 }
 

@@ -2,8 +2,11 @@ package corpus
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
@@ -51,5 +54,38 @@ func TestUnresolved(t *testing.T) {
 	if err := yaml.Unmarshal([]byte(src.String()), &entries); err != nil || len(entries) != 2 ||
 		entries[0]["name"] != "Kees Verbeek" || entries[0]["role"] != "Projectleider bij de gemeente Heuvelrijk" || entries[0]["role_category"] != "management" {
 		t.Errorf("YAML %q: %v, %v", src.String(), entries, err)
+	}
+}
+
+// TestUnresolvedList: the people of a list of interviewees, written as
+// part 1 writes them, with role, municipality and organisation.
+func TestUnresolvedList(t *testing.T) {
+	body := "- Fenna de Wit, Wethouder Digitale Zaken, Gemeente Voorbeeldstad\n" +
+		"- Piet Pieters, Senior adviseur Informatievoorziening, Gemeente Zandhaven\n" +
+		"- Joke van der Berg, CIO, gemeente Voorbeeldstad\n\n" +
+		"In Beekveld vertelt strateeg Mo Amrani over de plannen. “Wij beginnen klein,” zegt Amrani.\n"
+	fsys := fstest.MapFS{ArticlesDir + "/a.md": {Data: []byte("---\ntitle: T\npart: 1\n---\n\n" + body)}}
+	for _, name := range []string{PeopleFile, ThemesFile, MunicipalitiesFile} {
+		src, err := os.ReadFile(filepath.Join(importDir, "corpus", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: src}
+	}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range c.Unresolved().People {
+		got = append(got, fmt.Sprintf("%s | %s | %s | %s | %s", p.ID, p.Role, p.RoleCategory, p.Municipality, p.Organisation))
+	}
+	want := []string{
+		"piet-pieters | Senior adviseur Informatievoorziening | advies-en-beleid | zandhaven | Gemeente Zandhaven",
+		"joke-van-der-berg | CIO | directie | voorbeeldstad | Gemeente Voorbeeldstad",
+		"mo-amrani | strateeg | advies-en-beleid | beekveld | ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("people (-want +got):\n%s", diff)
 	}
 }
