@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -65,22 +67,29 @@ var pageFixtures = []struct {
 	// phrases of the article that must come through word for word,
 	// quotation marks and apostrophes included
 	kept []string
+	// the page's article text (header and body), and the marks of the
+	// boilerplate inside it (a sponsored quote, a repeated pull quote)
+	article string
+	dropped string
 }{
 	{"classic", "Gemeenten vernieuwen (2/7): Iedereen doet mee", 2,
 		"https://lokaal-digitaal.example/digitaal/gemeenten-vernieuwen-2-7-iedereen-doet-mee/", "2019-02-05", []string{"Pieter Schrijver"},
 		[]string{"“Niet iedereen heeft een laptop of de tijd om een formulier van twaalf pagina’s in te vullen,” zegt De Wit. “Daarom houden we de balie open.”",
 			"‘digitaal, tenzij’-aanpak", "ouderen ’s avonds", "> „Als een inwoner drie keer belt over hetzelfde formulier, is het formulier het probleem en niet de inwoner.”",
 			`Hij noemt dat "gewoon fatsoen".`, "zo’n tweehonderd", "‘Het was Kees’ idee om de auto’s van de gemeente als rijdend loket in te zetten,’",
-			"### Wat de gemeente leerde", "- Houd de balie open voor wie niet digitaal kan of wil.", "*Gemeenten vernieuwen*", "**Het resultaat:**"}},
+			"### Wat de gemeente leerde", "- Houd de balie open voor wie niet digitaal kan of wil.", "*Gemeenten vernieuwen*", "**Het resultaat:**"},
+		".entry-content", ""},
 	{"gutenberg", "Gemeenten vernieuwen (3/7): Samen sterker", 3,
 		"https://lokaal-digitaal.example/digitaal/gemeenten-vernieuwen-3-7-samen-sterker/", "2019-02-12", []string{"Sanne Pen", "Jeroen Inkt"},
 		[]string{"Bouzid: “Alleen waren we een kleine klant.", "een „living lab“.", "> ‘Studenten stellen de vragen die wij vergeten te stellen. Dat houdt ons scherp.’\n> — Lotte Kamphuis",
 			"Ze waarschuwt wel: „Een proef is pas geslaagd als je weet wat je ermee gaat doen.”", `"Dat was het begin," zegt Achterberg.`,
-			"### Wat levert het op?", "- Eén aanspreekpunt bij de leverancier"}},
+			"### Wat levert het op?", "- Eén aanspreekpunt bij de leverancier"},
+		".wp-block-post-content", ""},
 	{"news", "Data met zorg: zo doen Zandhaven en Voorbeeldstad het", 4,
 		"https://nieuwsdienst-noord.example/binnenland/gemeenten-vernieuwen-4-7-data-met-zorg", "2019-02-19", []string{"Redactie Noord"},
 		[]string{"**Gemeenten willen data gebruiken, maar wel verantwoord.", "Wethouder Fenna de Wit: ‘We verzamelen niets zonder dat we weten waarvoor. Dat is de regel.’",
-			"camera’s fietsers telden", `"Niemand hoeft het wiel opnieuw uit te vinden," zegt hij.`, "## Eerst de vraag, dan de data"}},
+			"camera’s fietsers telden", `"Niemand hoeft het wiel opnieuw uit te vinden," zegt hij.`, "## Eerst de vraag, dan de data"},
+		".article-intro, .article-body", "“”“”"},
 }
 
 // boilerplate is text of the fixture pages around the article: none of it
@@ -119,6 +128,18 @@ func TestImportPages(t *testing.T) {
 			for _, k := range tt.kept {
 				if !strings.Contains(body, k) {
 					t.Errorf("body lost %q", k)
+				}
+			}
+			// Every quotation mark and apostrophe of the article survives.
+			src, _ := os.ReadFile(filepath.Join(importDir, "pages", tt.name+".html"))
+			doc, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, mark := range "“”„‘’'\"" {
+				want := strings.Count(doc.Find(tt.article).Text(), string(mark)) - strings.Count(tt.dropped, string(mark))
+				if got := strings.Count(body, string(mark)); got != want {
+					t.Errorf("%c: %d in the article, %d in the import", mark, want, got)
 				}
 			}
 			for _, b := range boilerplate {

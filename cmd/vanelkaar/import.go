@@ -66,6 +66,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "vanelkaar import: give either --corpus DIR or --out FILE")
 	case cfg.series && (cfg.dir == "" || len(cfg.sources) > 0):
 		fmt.Fprintln(e.stderr, "vanelkaar import: --series takes --corpus DIR and no SOURCE")
+	case cfg.out != "" && len(cfg.sources) > 1:
+		fmt.Fprintln(e.stderr, "vanelkaar import: --out takes one SOURCE; use --corpus DIR for several")
 	case !cfg.series && len(cfg.sources) == 0:
 		fmt.Fprintln(e.stderr, "vanelkaar import: give at least one SOURCE (a file, an http(s) address, or - for standard input)")
 	default:

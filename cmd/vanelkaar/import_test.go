@@ -103,6 +103,10 @@ func TestImportPagesIntoCorpus(t *testing.T) {
 		t.Errorf("import --force: exit %d\n%s", code, out)
 	}
 
+	// --out writes one article.
+	if code, _, errOut := runCmd(t, "", "import", "--out", "-", page("classic"), page("news")); code != 2 || !strings.Contains(errOut, "--out takes one SOURCE") {
+		t.Errorf("--out with two sources: exit %d, %q", code, errOut)
+	}
 	// --format text refuses markup.
 	code, _, errOut = runCmd(t, "", "import", "--format", "text", "--out", "-", page("classic"))
 	if code != 1 || !strings.Contains(errOut, "the source is an HTML page, not plain text") {
