@@ -125,8 +125,24 @@ func (l *loaded) correctWord(ctx context.Context, w string, left *int) (string, 
 	return "", false, nil
 }
 
-// termIndexed reports whether a text field of the index holds term.
+// termIndexed reports whether a text field of the index holds term. The
+// answers are remembered (the index does not change), up to
+// maxKnownTerms: synonyms and spellings ask about the same terms often.
 func (l *loaded) termIndexed(ctx context.Context, term string) (bool, error) {
+	if v, ok := l.known.Load(term); ok {
+		return v.(bool), nil
+	}
+	ok, err := l.lookupTerm(ctx, term)
+	if err == nil && l.knownCount.Add(1) <= maxKnownTerms {
+		l.known.Store(term, ok)
+	}
+	return ok, err
+}
+
+// maxKnownTerms bounds the memory of termIndexed.
+const maxKnownTerms = 50000
+
+func (l *loaded) lookupTerm(ctx context.Context, term string) (bool, error) {
 	adv, err := l.idx.Advanced()
 	if err != nil {
 		return false, fmt.Errorf("did you mean: %w", err)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -38,6 +39,13 @@ type loaded struct {
 	records records
 	// synonyms are the index's synonym rules; nil when it has none.
 	synonyms *synonyms
+	// known remembers whether the index holds a term (string -> bool);
+	// knownCount bounds it.
+	known      sync.Map
+	knownCount atomic.Int64
+	// similar remembers Similar's answers (similarKey -> *Result).
+	similar      sync.Map
+	similarCount atomic.Int64
 }
 
 // Open opens the index in dir (an index folder made by index.Build, or a

@@ -61,6 +61,12 @@ func (s *Searcher) Similar(ctx context.Context, id string, size int) (*Result, e
 	if len(bad) > 0 {
 		return nil, &RequestError{Params: bad}
 	}
+	key := similarKey{id, size}
+	if v, ok := l.similar.Load(key); ok {
+		res := v.(*Result).copy()
+		res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		return res, nil
+	}
 	src, err := l.similarSource(id)
 	if err != nil {
 		return nil, err
@@ -105,6 +111,11 @@ func (s *Searcher) Similar(ctx context.Context, id string, size int) (*Result, e
 	res.Total = uint64(len(res.Hits))
 	res.Facets[FacetMunicipality] = l.hitMunicipalities(res.Hits)
 	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	// The pages ask for the same passages again and again, and the
+	// answer only changes with the index: remember it.
+	if l.similarCount.Add(1) <= maxSimilarCached {
+		l.similar.Store(key, res.copy())
+	}
 	return res, nil
 }
 
@@ -125,6 +136,27 @@ func (l *loaded) hitMunicipalities(hits []Hit) []FacetValue {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
 	return out
+}
+
+// similarKey identifies a Similar request.
+type similarKey struct {
+	id   string
+	size int
+}
+
+// maxSimilarCached bounds the answers of Similar kept per index.
+const maxSimilarCached = 10000
+
+// copy is a copy of a result that a caller may change without touching
+// the original: the hits and facets are new slices and maps.
+func (r *Result) copy() *Result {
+	out := *r
+	out.Hits = slices.Clone(r.Hits)
+	out.Facets = Facets{}
+	for k, v := range r.Facets {
+		out.Facets[k] = slices.Clone(v)
+	}
+	return &out
 }
 
 // maxSectionPassages is how many passages of one section are fetched

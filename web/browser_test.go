@@ -532,24 +532,31 @@ func TestBrowserAccessibility(t *testing.T) {
 	// The fixture corpus has quote cards and hostile text; the shipped
 	// corpus is the real series, with its long theme labels.
 	shipped := shippedServer(t)
+	similar := fixtureServer(t, "../search/testdata/similar")
 	pages := []struct {
 		name, path string
 		ready      []step
 		series     bool
+		base       string // another server than the two above
 	}{
-		{"start", "/", nil, false},
-		{"zoeken", "/zoeken?q=gemeenten", nil, false},
-		{"artikel", "/artikelen/proef-leren?q=gemeenten#samenwerken", nil, false},
-		{"niet-gevonden", "/artikelen/bestaat-niet", nil, false},
-		{"reeks-zoeken", "/zoeken?q=gemeenten", nil, true},
-		{"reeks-artikel", "/artikelen/van-elkaar-leren?q=innovatie", nil, true},
+		{"start", "/", nil, false, ""},
+		{"zoeken", "/zoeken?q=gemeenten", nil, false, ""},
+		{"artikel", "/artikelen/proef-leren?q=gemeenten#samenwerken", nil, false, ""},
+		{"niet-gevonden", "/artikelen/bestaat-niet", nil, false, ""},
+		{"reeks-zoeken", "/zoeken?q=gemeenten", nil, true, ""},
+		{"reeks-artikel", "/artikelen/van-elkaar-leren?q=innovatie", nil, true, ""},
+		{"reeks-synoniem", "/zoeken?q=inwoners", nil, true, ""},
+		{"reeks-doodlopend", "/zoeken?q=burgers&municipality=breda", nil, true, ""},
+		{"vergelijkbaar-open", "/artikelen/aanpak-voorbeeldstad", []step{
+			chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details.similar').forEach(d => d.open = true)`),
+		}, false, similar.URL},
 		{"demo-widget-open", "/embed/demo", []step{
 			waitFor(`!!customElements.get('vanelkaar-zoek') && !!` + widgetJS),
 			chromedp.SendKeys(chromedp.JSPath(widgetJS+`.querySelector('input')`), "gemeenten"),
 			waitFor(widgetJS + `.querySelectorAll('[role=option]').length > 0`),
 			chromedp.KeyEvent(kb.ArrowDown),
 			waitFor(widgetJS + `.querySelector('input').hasAttribute('aria-activedescendant')`),
-		}, false},
+		}, false, ""},
 	}
 	// First make sure axe is live: a planted image without a text
 	// alternative must be reported.
@@ -565,6 +572,9 @@ func TestBrowserAccessibility(t *testing.T) {
 			base := ts.URL
 			if p.series {
 				base = shipped.URL
+			}
+			if p.base != "" {
+				base = p.base
 			}
 			run(t, ctx, "open "+p.path, append([]step{
 				chromedp.Navigate(base + p.path),
