@@ -5,7 +5,8 @@
 #
 #   vanelkaar bench --postgres DSN --sqlite [FLAGS...]
 #
-# and stops and removes the cluster. FLAGS go to `vanelkaar bench` (for
+# with a vanelkaar built with the benchsql tag (the server binary has no
+# database drivers), and stops and removes the cluster. FLAGS go to `vanelkaar bench` (for
 # example --passages 10000,100000 --rounds 20 --per-query). The output starts
 # with the command, the date and the machine, ready for BENCHMARKS.md.
 #
@@ -68,7 +69,7 @@ done
   start >/dev/null
 started=1
 
-go build -o "$tmp/vanelkaar" ./cmd/vanelkaar
+go build -tags benchsql -o "$tmp/vanelkaar" ./cmd/vanelkaar
 
 echo "Command: bench/compare.sh $*"
 echo "Date: $(date -u +%Y-%m-%d)"

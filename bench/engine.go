@@ -29,7 +29,7 @@ type Answer struct {
 	Total int
 	Hits  []Hit
 	// Facets counts the matches per facet value, each facet under the
-	// other facets' filters but not its own; values without matches are
+	// other Facets' filters but not its own; values without matches are
 	// left out.
 	Facets map[string]map[string]int
 }
@@ -49,17 +49,19 @@ func (a *Answer) IDs() []string {
 	return ids
 }
 
-func newAnswer() *Answer {
+// NewAnswer returns an empty answer with a count map for every facet.
+func NewAnswer() *Answer {
 	a := &Answer{Hits: []Hit{}, Facets: map[string]map[string]int{}}
-	for _, f := range facets {
+	for _, f := range Facets {
 		a.Facets[f] = map[string]int{}
 	}
 	return a
 }
 
-// count adds a facet count, leaving out zeros.
-func (a *Answer) count(facet, value string, n int) {
-	if n > 0 && slices.Contains(facets, facet) {
+// Count adds a facet count, leaving out zeros and Facets that are not
+// compared.
+func (a *Answer) Count(facet, value string, n int) {
+	if n > 0 && slices.Contains(Facets, facet) {
 		a.Facets[facet][value] += n
 	}
 }

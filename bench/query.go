@@ -18,9 +18,9 @@ const (
 	facetKind         = search.FacetKind
 )
 
-// facets are the facets every engine counts, in search's order: those the
+// Facets are the Facets every engine counts, in search's order: those the
 // other engines' schemas model (search's speaker facet is not compared).
-var facets = []string{facetTheme, facetMunicipality, facetRole, facetKind}
+var Facets = []string{facetTheme, facetMunicipality, facetRole, facetKind}
 
 // AnyMunicipality as a municipality filter value stands for the
 // municipality most documents of the corpus are about, so that one query
@@ -39,7 +39,7 @@ type Query struct {
 // String is the query as queries.txt writes it.
 func (q Query) String() string {
 	var fs []string
-	for _, f := range facets {
+	for _, f := range Facets {
 		for _, v := range q.Filters[f] {
 			fs = append(fs, f+"="+v)
 		}
@@ -78,8 +78,8 @@ func ParseQueries(src string) ([]Query, error) {
 		}
 		for _, f := range strings.Fields(filters) {
 			name, value, ok := strings.Cut(f, "=")
-			if !ok || value == "" || !slices.Contains(facets, name) {
-				return nil, fmt.Errorf("line %d: filter %q: want facet=value with facet one of %s", i+1, f, strings.Join(facets, ", "))
+			if !ok || value == "" || !slices.Contains(Facets, name) {
+				return nil, fmt.Errorf("line %d: filter %q: want facet=value with facet one of %s", i+1, f, strings.Join(Facets, ", "))
 			}
 			if q.Filters == nil {
 				q.Filters = map[string][]string{}
@@ -97,8 +97,8 @@ func ParseQueries(src string) ([]Query, error) {
 	return qs, nil
 }
 
-// resolve replaces AnyMunicipality by the set's most frequent municipality.
-func (q Query) resolve(s *Set) Query {
+// Resolve replaces AnyMunicipality by the set's most frequent municipality.
+func (q Query) Resolve(s *Set) Query {
 	if !slices.Contains(q.Filters[facetMunicipality], AnyMunicipality) {
 		return q
 	}

@@ -100,7 +100,7 @@ func Run(ctx context.Context, cfg Config, sets []*Set, engines []Engine) (*Repor
 func runSet(ctx context.Context, cfg *Config, set *Set, engines []Engine) ([]Row, error) {
 	queries := make([]Query, len(cfg.Queries))
 	for i, q := range cfg.Queries {
-		queries[i] = q.resolve(set)
+		queries[i] = q.Resolve(set)
 	}
 	rows := make([]Row, len(engines))
 	for i, e := range engines {

@@ -47,14 +47,14 @@ func (v *Vanelkaar) Search(ctx context.Context, q Query, size int) (*Answer, err
 	if err != nil {
 		return nil, fmt.Errorf("vanelkaar: %q: %w", q, err)
 	}
-	a := newAnswer()
+	a := NewAnswer()
 	a.Total = int(res.Total)
 	for _, h := range res.Hits {
 		a.Hits = append(a.Hits, Hit{ID: h.ID, Snippet: h.Snippet})
 	}
-	for _, f := range facets {
+	for _, f := range Facets {
 		for _, fv := range res.Facets.Get(f) {
-			a.count(f, fv.Value, fv.Count)
+			a.Count(f, fv.Value, fv.Count)
 		}
 	}
 	return a, nil

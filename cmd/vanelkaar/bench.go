@@ -72,13 +72,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engines := []bench.Engine{&bench.Vanelkaar{TempDir: *tmp}}
-	if *pgDSN != "" {
-		engines = append(engines, &bench.Postgres{DSN: *pgDSN})
+	others, err := sqlEngines(*pgDSN, *withSQLite, *tmp)
+	if err != nil {
+		return err
 	}
-	if *withSQLite {
-		engines = append(engines, &bench.SQLite{TempDir: *tmp})
-	}
+	engines := append([]bench.Engine{&bench.Vanelkaar{TempDir: *tmp}}, others...)
 	rep, err := bench.Run(ctx, cfg, sets, engines)
 	for _, eng := range engines {
 		if cerr := eng.Close(); err == nil && cerr != nil {

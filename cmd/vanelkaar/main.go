@@ -12,6 +12,9 @@
 //	vanelkaar import  --series --corpus DIR [--force]
 //	vanelkaar bench   [--passages N] [--rounds N] [--postgres DSN] [--sqlite]
 //
+// --postgres and --sqlite of bench need a binary built with the benchsql
+// tag, which links their database drivers; the server binary has none.
+//
 // Without --corpus, the corpus embedded in the binary is used, so
 // `vanelkaar serve` works on a fresh machine with no files and no flags.
 // Run `vanelkaar COMMAND -h` for a command's flags.
@@ -54,7 +57,7 @@ var commands = map[string]command{
 	"check":  {"validate a corpus and print every problem", runCheck},
 
 	"analyze": {"show what the Dutch analyzer makes of a text", runAnalyze},
-	"bench":   {"measure search latency, side by side with PostgreSQL and SQLite", runBench},
+	"bench":   {"measure search latency (side by side with PostgreSQL and SQLite in a benchsql build)", runBench},
 	"import":  {"import articles from saved pages, URLs, WordPress exports or plain text", runImport},
 }
 

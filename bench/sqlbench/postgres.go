@@ -1,4 +1,4 @@
-package bench
+package sqlbench
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"vanelkaar/bench"
+	"vanelkaar/search"
 	"vanelkaar/search/query"
 )
 
@@ -59,14 +61,14 @@ var pgIndexes = []string{
 
 // pgArrayColumn is the array column of each facet but kind.
 var pgArrayColumn = map[string]string{
-	facetTheme:        "themes",
-	facetMunicipality: "municipalities",
-	facetRole:         "roles",
+	search.FacetTheme:        "themes",
+	search.FacetMunicipality: "municipalities",
+	search.FacetRole:         "roles",
 }
 
 func (p *Postgres) Name() string { return "postgres" }
 
-func (p *Postgres) Load(ctx context.Context, s *Set) error {
+func (p *Postgres) Load(ctx context.Context, s *bench.Set) error {
 	if p.conn == nil {
 		conn, err := pgx.Connect(ctx, p.DSN)
 		if err != nil {
@@ -97,7 +99,7 @@ func (p *Postgres) Load(ctx context.Context, s *Set) error {
 	return nil
 }
 
-func (p *Postgres) Search(ctx context.Context, q Query, size int) (*Answer, error) {
+func (p *Postgres) Search(ctx context.Context, q bench.Query, size int) (*bench.Answer, error) {
 	hits, facetsSQL, err := pgStatements(q, size)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %q: %w", q, err)
@@ -107,11 +109,11 @@ func (p *Postgres) Search(ctx context.Context, q Query, size int) (*Answer, erro
 	b.Queue(hits.sql, hits.args...)
 	b.Queue(facetsSQL.sql, facetsSQL.args...)
 	br := p.conn.SendBatch(ctx, b)
-	a := newAnswer()
+	a := bench.NewAnswer()
 	rows, err := br.Query()
 	if err == nil {
 		for rows.Next() {
-			var h Hit
+			var h bench.Hit
 			if err = rows.Scan(&h.ID, &h.Snippet); err != nil {
 				break
 			}
@@ -134,7 +136,7 @@ func (p *Postgres) Search(ctx context.Context, q Query, size int) (*Answer, erro
 				if facet == "" {
 					a.Total = int(n)
 				} else {
-					a.count(facet, value, int(n))
+					a.Count(facet, value, int(n))
 				}
 			}
 			rows.Close()
@@ -176,7 +178,7 @@ type statement struct {
 
 // pgStatements builds the two statements of a query: the best hits with
 // their headlines, and the total with the facet counts.
-func pgStatements(q Query, size int) (hits, counts statement, err error) {
+func pgStatements(q bench.Query, size int) (hits, counts statement, err error) {
 	parsed, hasText, err := positive(q.Text)
 	if err != nil {
 		return hits, counts, err
@@ -214,7 +216,7 @@ ORDER BY t.r DESC, t.ord, t.id`, tsq, snippetWords, snippetWords/2, pgTable, whe
 	with = append(with, fmt.Sprintf("m AS MATERIALIZED (SELECT d.kind, d.themes, d.municipalities, d.roles FROM %s WHERE %s)",
 		from, and(match, pgFilters(q, "", ps))))
 	parts := []string{`SELECT '' AS facet, '' AS value, count(*) FROM m`}
-	for _, f := range facets {
+	for _, f := range bench.Facets {
 		if len(q.Filters[f]) == 0 {
 			parts = append(parts, pgFacetCount(f, "m", "m", ""))
 		} else {
@@ -231,16 +233,16 @@ func pgFacetCount(facet, from, t, where string) string {
 	if where != "" {
 		where = " WHERE " + where
 	}
-	if facet == facetKind {
+	if facet == search.FacetKind {
 		return fmt.Sprintf("SELECT '%s', %s.kind, count(*) FROM %s%s GROUP BY %s.kind", facet, t, from, where, t)
 	}
 	return fmt.Sprintf("SELECT '%s', v, count(*) FROM %s, unnest(%s.%s) v%s GROUP BY v",
 		facet, from, t, pgArrayColumn[facet], where)
 }
 
-func pgFilters(q Query, skip string, ps *params) string {
+func pgFilters(q bench.Query, skip string, ps *params) string {
 	return filterSQL(q, skip, func(f string, vals []string) string {
-		if f == facetKind {
+		if f == search.FacetKind {
 			return "d.kind = ANY(" + ps.add(vals) + "::text[])"
 		}
 		return "d." + pgArrayColumn[f] + " && " + ps.add(vals) + "::text[]"

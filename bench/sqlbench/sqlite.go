@@ -1,4 +1,4 @@
-package bench
+package sqlbench
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	_ "modernc.org/sqlite" // the "sqlite" driver: SQLite in pure Go, with FTS5
 
+	"vanelkaar/bench"
 	"vanelkaar/search/query"
 )
 
@@ -46,7 +47,7 @@ const sqliteRank = "bm25(fts, 3.0, 2.0, 1.5, 1.5, 1.0)"
 
 func (s *SQLite) Name() string { return "sqlite" }
 
-func (s *SQLite) Load(ctx context.Context, set *Set) error {
+func (s *SQLite) Load(ctx context.Context, set *bench.Set) error {
 	if err := s.Close(); err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func (s *SQLite) Load(ctx context.Context, set *Set) error {
 	return nil
 }
 
-func (s *SQLite) insert(ctx context.Context, set *Set) error {
+func (s *SQLite) insert(ctx context.Context, set *bench.Set) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -109,7 +110,7 @@ func (s *SQLite) insert(ctx context.Context, set *Set) error {
 		if _, err := fts.ExecContext(ctx, rid, d.Title, d.Headings, d.Quote, d.Names, d.Body); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
-		for _, f := range facets {
+		for _, f := range bench.Facets {
 			for _, v := range d.Facet(f) {
 				if _, err := facet.ExecContext(ctx, rid, f, v); err != nil {
 					return fmt.Errorf("document %s: %w", d.ID, err)
@@ -120,14 +121,14 @@ func (s *SQLite) insert(ctx context.Context, set *Set) error {
 	return tx.Commit()
 }
 
-func (s *SQLite) Search(ctx context.Context, q Query, size int) (*Answer, error) {
+func (s *SQLite) Search(ctx context.Context, q bench.Query, size int) (*bench.Answer, error) {
 	hits, counts, err := sqliteStatements(q, size)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %q: %w", q, err)
 	}
-	a := newAnswer()
+	a := bench.NewAnswer()
 	err = s.query(ctx, hits, func(rows *sql.Rows) error {
-		var h Hit
+		var h bench.Hit
 		if err := rows.Scan(&h.ID, &h.Snippet); err != nil {
 			return err
 		}
@@ -144,7 +145,7 @@ func (s *SQLite) Search(ctx context.Context, q Query, size int) (*Answer, error)
 			if facet == "" {
 				a.Total = n
 			} else {
-				a.count(facet, value, n)
+				a.Count(facet, value, n)
 			}
 			return nil
 		})
@@ -206,7 +207,7 @@ func (s *SQLite) Close() error {
 
 // sqliteStatements builds the two statements of a query: the best hits
 // with their snippets, and the total with the facet counts.
-func sqliteStatements(q Query, size int) (hits, counts statement, err error) {
+func sqliteStatements(q bench.Query, size int) (hits, counts statement, err error) {
 	parsed, hasText, err := positive(q.Text)
 	if err != nil {
 		return hits, counts, err
@@ -245,7 +246,7 @@ ORDER BY top.r, top.rid`, sqliteRank, m, and(sqliteFilters(q, "", "fts.rowid", p
 	with := fmt.Sprintf("WITH m AS MATERIALIZED (SELECT %s AS rid FROM %s WHERE %s)", rid, from, where)
 	parts := []string{`SELECT '' AS facet, '' AS value, count(*) FROM m`}
 	var own []string // facets counted over m
-	for _, f := range facets {
+	for _, f := range bench.Facets {
 		if len(q.Filters[f]) == 0 {
 			own = append(own, "'"+f+"'")
 			continue
@@ -263,7 +264,7 @@ ORDER BY top.r, top.rid`, sqliteRank, m, and(sqliteFilters(q, "", "fts.rowid", p
 	return hits, counts, nil
 }
 
-func sqliteFilters(q Query, skip, rid string, ps *params) string {
+func sqliteFilters(q bench.Query, skip, rid string, ps *params) string {
 	return filterSQL(q, skip, func(f string, vals []string) string {
 		marks := make([]string, len(vals))
 		for i, v := range vals {

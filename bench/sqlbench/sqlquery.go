@@ -1,9 +1,10 @@
-package bench
+package sqlbench
 
 import (
 	"strconv"
 	"strings"
 
+	"vanelkaar/bench"
 	"vanelkaar/search/query"
 )
 
@@ -37,9 +38,9 @@ func positive(text string) (query.And, bool, error) {
 
 // filterSQL ANDs a condition per filtered facet except skip, each made by
 // cond from the facet and its values; "" when there is none.
-func filterSQL(q Query, skip string, cond func(facet string, vals []string) string) string {
+func filterSQL(q bench.Query, skip string, cond func(facet string, vals []string) string) string {
 	var conds []string
-	for _, f := range facets {
+	for _, f := range bench.Facets {
 		if vals := q.Filters[f]; f != skip && len(vals) > 0 {
 			conds = append(conds, cond(f, vals))
 		}

@@ -1,4 +1,4 @@
-package bench
+package sqlbench_test
 
 import (
 	"context"
@@ -10,13 +10,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"vanelkaar/bench"
 	"vanelkaar/bench/pgtest"
+	"vanelkaar/bench/sqlbench"
 	"vanelkaar/corpus"
 	"vanelkaar/corpus/synth"
+	"vanelkaar/search"
 )
 
 // generatedSet loads a generated corpus of n passages.
-func generatedSet(t testing.TB, n int) *Set {
+func generatedSet(t testing.TB, n int) *bench.Set {
 	t.Helper()
 	files, err := synth.Generate(synth.Options{Passages: n, Seed: synth.DefaultSeed})
 	if err != nil {
@@ -26,7 +29,7 @@ func generatedSet(t testing.TB, n int) *Set {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewSet(fmt.Sprintf("generated-%d", n), c)
+	s, err := bench.NewSet(fmt.Sprintf("generated-%d", n), c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,11 +45,11 @@ func TestEngines(t *testing.T) {
 	checks := oracleQueries(t, set)
 	for _, tc := range []struct {
 		name string
-		new  func(t *testing.T) Engine
+		new  func(t *testing.T) bench.Engine
 	}{
-		{"vanelkaar", func(t *testing.T) Engine { return &Vanelkaar{TempDir: t.TempDir()} }},
-		{"sqlite", func(t *testing.T) Engine { return &SQLite{TempDir: t.TempDir()} }},
-		{"postgres", func(t *testing.T) Engine { return &Postgres{DSN: pgtest.Start(t)} }},
+		{"vanelkaar", func(t *testing.T) bench.Engine { return &bench.Vanelkaar{TempDir: t.TempDir()} }},
+		{"sqlite", func(t *testing.T) bench.Engine { return &sqlbench.SQLite{TempDir: t.TempDir()} }},
+		{"postgres", func(t *testing.T) bench.Engine { return &sqlbench.Postgres{DSN: pgtest.Start(t)} }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
@@ -76,7 +79,7 @@ func TestEngines(t *testing.T) {
 					}
 				})
 			}
-			if v, ok := e.(Versioned); ok {
+			if v, ok := e.(bench.Versioned); ok {
 				if s, err := v.Version(ctx); err != nil || s == "" {
 					t.Errorf("version %q, %v", s, err)
 				}
@@ -96,14 +99,14 @@ func TestEngines(t *testing.T) {
 // whatever the analyzer: hits are documents of the set, at most 10 and as
 // many as the total allows, marks in the snippets of word queries, and
 // kind counts that add up to the total.
-func checkDefaultQueries(t *testing.T, e Engine, set *Set) {
+func checkDefaultQueries(t *testing.T, e bench.Engine, set *bench.Set) {
 	ids := map[string]bool{}
 	for _, d := range set.Docs {
 		ids[d.ID] = true
 	}
 	matched := 0
-	for _, q := range DefaultQueries() {
-		q = q.resolve(set)
+	for _, q := range bench.DefaultQueries() {
+		q = q.Resolve(set)
 		a, err := e.Search(context.Background(), q, 10)
 		if err != nil {
 			t.Errorf("%s: %v", q, err)
@@ -126,21 +129,21 @@ func checkDefaultQueries(t *testing.T, e Engine, set *Set) {
 			t.Errorf("%s: no snippet has a <mark>: %q", q, a.Hits[0].Snippet)
 		}
 		kinds := 0
-		for _, n := range a.Facets[facetKind] {
+		for _, n := range a.Facets[search.FacetKind] {
 			kinds += n
 		}
-		if len(q.Filters[facetKind]) == 0 && kinds != a.Total {
+		if len(q.Filters[search.FacetKind]) == 0 && kinds != a.Total {
 			t.Errorf("%s: kind counts add up to %d, total is %d", q, kinds, a.Total)
 		}
 	}
-	if matched < len(DefaultQueries())/2 {
-		t.Errorf("only %d of %d default queries match anything", matched, len(DefaultQueries()))
+	if matched < len(bench.DefaultQueries())/2 {
+		t.Errorf("only %d of %d default queries match anything", matched, len(bench.DefaultQueries()))
 	}
 }
 
 // oracleCheck is a query with the answer a brute-force scan gives.
 type oracleCheck struct {
-	q      Query
+	q      bench.Query
 	total  int
 	facets map[string]map[string]int
 }
@@ -148,7 +151,7 @@ type oracleCheck struct {
 // oracleQueries makes queries of one invented municipality name each: a
 // word that no analyzer changes differently from the same word elsewhere,
 // so every engine must count exactly the documents that contain it.
-func oracleQueries(t *testing.T, set *Set) []oracleCheck {
+func oracleQueries(t *testing.T, set *bench.Set) []oracleCheck {
 	var names []*corpus.Municipality
 	for _, m := range set.Corpus.Municipalities {
 		if !strings.ContainsFunc(m.Name, func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -158,16 +161,16 @@ func oracleQueries(t *testing.T, set *Set) []oracleCheck {
 	if len(names) < 3 {
 		t.Fatalf("the generated corpus has %d municipalities with one-word names, want 3", len(names))
 	}
-	qs := []Query{
+	qs := []bench.Query{
 		{Text: names[0].Name},
-		{Text: names[1].Name, Filters: map[string][]string{facetRole: {"bestuur", "directie"}}},
-		{Text: names[0].Name, Filters: map[string][]string{facetKind: {"passage"}, facetTheme: {"samenwerken", "uitdagingen"}}},
-		{Text: strings.ToLower(names[2].Name), Filters: map[string][]string{facetMunicipality: {names[2].ID}, facetKind: {"person", "passage"}}},
+		{Text: names[1].Name, Filters: map[string][]string{search.FacetRole: {"bestuur", "directie"}}},
+		{Text: names[0].Name, Filters: map[string][]string{search.FacetKind: {"passage"}, search.FacetTheme: {"samenwerken", "uitdagingen"}}},
+		{Text: strings.ToLower(names[2].Name), Filters: map[string][]string{search.FacetMunicipality: {names[2].ID}, search.FacetKind: {"person", "passage"}}},
 	}
 	var checks []oracleCheck
 	for _, q := range qs {
 		c := oracleCheck{q: q, facets: map[string]map[string]int{}}
-		for _, f := range facets {
+		for _, f := range bench.Facets {
 			c.facets[f] = map[string]int{}
 		}
 		for i := range set.Docs {
@@ -178,7 +181,7 @@ func oracleQueries(t *testing.T, set *Set) []oracleCheck {
 			if passes(d, q, "") {
 				c.total++
 			}
-			for _, f := range facets {
+			for _, f := range bench.Facets {
 				if passes(d, q, f) {
 					for _, v := range d.Facet(f) {
 						c.facets[f][v]++
@@ -195,7 +198,7 @@ func oracleQueries(t *testing.T, set *Set) []oracleCheck {
 }
 
 // hasWord reports whether any text field of d has word, ignoring case.
-func hasWord(d *Doc, word string) bool {
+func hasWord(d *bench.Doc, word string) bool {
 	for _, f := range []string{d.Title, d.Headings, d.Body, d.Quote, d.Names} {
 		for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if strings.EqualFold(w, word) {
@@ -207,7 +210,7 @@ func hasWord(d *Doc, word string) bool {
 }
 
 // passes reports whether d passes the query's filters but skip's.
-func passes(d *Doc, q Query, skip string) bool {
+func passes(d *bench.Doc, q bench.Query, skip string) bool {
 	for f, vals := range q.Filters {
 		if f == skip {
 			continue
