@@ -11,9 +11,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// lineCount is the number of lines of src as the loader counts them.
+// lineCount is the number of lines of src as the loader counts them:
+// LF, CRLF and a lone CR each end a line.
 func lineCount(src []byte) int {
-	return strings.Count(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n") + 1
+	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	return strings.Count(s, "\n") + strings.Count(s, "\r") + 1
 }
 
 // checkProblems checks what every problem must be: in a file of files, at a
