@@ -53,19 +53,7 @@ func (s *Searcher) Person(ctx context.Context, id string) (*PersonText, error) {
 			}
 			continue
 		}
-		h := Hit{
-			ID: dm.ID, Kind: rec.Kind, Title: rec.Title, Headings: rec.Headings,
-			URL: rec.URL, SourceURL: rec.SourceURL, Article: rec.Article, Speaker: rec.Speaker,
-			Attribution: rec.Attribution, Themes: rec.Themes, Municipalities: rec.Municipalities,
-			Roles: rec.Roles, Citation: rec.Citation,
-			fragment: Highlight(rec.Text, nil),
-		}
-		if rec.Kind == index.KindQuote {
-			h.Text = rec.Text
-		}
-		h.Snippet = h.fragment.HTML()
-		h.TitleHTML = Highlight(rec.Title, nil).HTML()
-		out.Items = append(out.Items, h)
+		out.Items = append(out.Items, hitOf(dm.ID, 0, rec).WithMarks(Highlight(rec.Text, nil), Highlight(rec.Title, nil)))
 	}
 	if !found {
 		return nil, fmt.Errorf("person %q: %w", id, ErrNotFound)

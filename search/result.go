@@ -57,10 +57,12 @@ type Hit struct {
 	Kind  string  `json:"kind"`
 	Score float64 `json:"score"`
 	Title string  `json:"title"`
-	// TitleHTML is the title with the matched words in <mark>, escaped.
+	// TitleHTML is the title with the matched words in <mark>, escaped:
+	// the HTML of TitleFragment, for the JSON (see WithMarks).
 	TitleHTML string `json:"title_html"`
 	// Snippet is the best-matching part of the text: HTML-escaped text in
-	// which only <mark>…</mark> is markup.
+	// which only <mark>…</mark> is markup; the HTML of Fragment, for the
+	// JSON (see WithMarks).
 	Snippet        string   `json:"snippet"`
 	Text           string   `json:"text,omitempty"` // the whole text of a quote
 	Headings       []string `json:"headings,omitempty"`
@@ -74,12 +76,40 @@ type Hit struct {
 	Roles          []string `json:"roles"`
 	Citation       string   `json:"citation,omitempty"`
 
-	fragment Fragment
+	fragment, title Fragment
 }
 
 // Fragment returns the structured snippet, for renderers that escape text
 // themselves (the terminal, templates).
 func (h Hit) Fragment() Fragment { return h.fragment }
+
+// TitleFragment returns the title with its matched words as a structured
+// fragment.
+func (h Hit) TitleFragment() Fragment { return h.title }
+
+// WithMarks returns the hit with its snippet and its marked title, as
+// fragments for renderers and as their HTML for the JSON encoding: the one
+// place where Snippet and TitleHTML are made. Templates render the
+// fragments and never read the HTML back.
+func (h Hit) WithMarks(snippet, title Fragment) Hit {
+	h.fragment, h.title = snippet, title
+	h.Snippet, h.TitleHTML = snippet.HTML(), title.HTML()
+	return h
+}
+
+// hitOf is the hit of a stored record, before its marks.
+func hitOf(id string, score float64, rec *index.Record) Hit {
+	h := Hit{
+		ID: id, Kind: rec.Kind, Score: score, Title: rec.Title, Headings: rec.Headings,
+		URL: rec.URL, SourceURL: rec.SourceURL, Article: rec.Article, Speaker: rec.Speaker,
+		Attribution: rec.Attribution, Themes: rec.Themes, Municipalities: rec.Municipalities,
+		Roles: rec.Roles, Citation: rec.Citation,
+	}
+	if rec.Kind == index.KindQuote {
+		h.Text = rec.Text
+	}
+	return h
+}
 
 // Facets holds the counts per facet value: facet name -> values. Its JSON
 // has a key for every declared facet, in display order.

@@ -352,15 +352,6 @@ func (l *loaded) hit(dm *bsearch.DocumentMatch, terms map[string]bool) (Hit, err
 	if err != nil {
 		return Hit{}, err
 	}
-	h := Hit{
-		ID: dm.ID, Kind: rec.Kind, Score: dm.Score, Title: rec.Title, Headings: rec.Headings,
-		URL: rec.URL, SourceURL: rec.SourceURL, Article: rec.Article, Speaker: rec.Speaker,
-		Attribution: rec.Attribution, Themes: rec.Themes, Municipalities: rec.Municipalities,
-		Roles: rec.Roles, Citation: rec.Citation,
-	}
-	if rec.Kind == index.KindQuote {
-		h.Text = rec.Text
-	}
 	var spans []Span
 	for _, field := range []string{index.FieldBody, index.FieldQuote} {
 		for term, locs := range dm.Locations[field] {
@@ -369,9 +360,7 @@ func (l *loaded) hit(dm *bsearch.DocumentMatch, terms map[string]bool) (Hit, err
 			}
 		}
 	}
-	h.fragment = MakeSnippet(rec.Text, spans)
-	h.Snippet = h.fragment.HTML()
-	h.TitleHTML = Highlight(rec.Title, l.termSpans(rec.Title, terms)).HTML()
+	h := hitOf(dm.ID, dm.Score, rec).WithMarks(MakeSnippet(rec.Text, spans), Highlight(rec.Title, l.termSpans(rec.Title, terms)))
 	return h, nil
 }
 

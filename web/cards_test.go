@@ -23,17 +23,18 @@ func (cardSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 	return &search.Result{
 		Query: r.Query, Match: search.MatchAll, Total: 3, Page: 1, Size: 10, Suggestion: "gemeenten",
 		Hits: []search.Hit{
-			{ID: "quote/proef-leren/1", Kind: "quote", Title: "Fenna Jansma", TitleHTML: "Fenna Jansma",
-				Snippet: `Een digitale <mark>dienst</mark> &lt;script&gt; <img src=x>`,
-				URL:     "/artikelen/proef-leren#inclusiviteit-2", Article: art, Speaker: speaker,
+			search.Hit{ID: "quote/proef-leren/1", Kind: "quote", Title: "Fenna Jansma",
+				URL: "/artikelen/proef-leren#inclusiviteit-2", Article: art, Speaker: speaker,
 				Citation:       `“Een digitale dienst” — Fenna Jansma, Wethouder digitalisering, gemeente Voorbeeldstad. <b>`,
-				Municipalities: []string{"voorbeeldstad"}, Roles: []string{"bestuur"}},
-			{ID: "person/fenna-jansma", Kind: "person", Title: "Fenna Jansma", TitleHTML: "<mark>Fenna</mark> Jansma",
-				Snippet: "Wethouder digitalisering, Gemeente Voorbeeldstad", URL: "/artikelen/proef-leren#inclusiviteit",
-				Article: art, Speaker: speaker, Municipalities: []string{"voorbeeldstad"}},
-			{ID: "passage/proef-leren#samenwerken", Kind: "passage", Title: "Samenwerken", TitleHTML: "Samenwerken",
-				Headings: []string{"Deel", "Samenwerken"}, Snippet: "Proefdorp werkt <mark>samen</mark>",
-				URL: "/artikelen/proef-leren#samenwerken", Article: art, Municipalities: []string{"proefdorp"}},
+				Municipalities: []string{"voorbeeldstad"}, Roles: []string{"bestuur"}}.WithMarks(
+				fragment(part("Een digitale "), mark("dienst"), part(" <script> <img src=x>")), fragment(part("Fenna Jansma"))),
+			search.Hit{ID: "person/fenna-jansma", Kind: "person", Title: "Fenna Jansma", URL: "/artikelen/proef-leren#inclusiviteit",
+				Article: art, Speaker: speaker, Municipalities: []string{"voorbeeldstad"}}.WithMarks(
+				fragment(part("Wethouder digitalisering, Gemeente Voorbeeldstad")), fragment(mark("Fenna"), part(" Jansma"))),
+			search.Hit{ID: "passage/proef-leren#samenwerken", Kind: "passage", Title: "Samenwerken",
+				Headings: []string{"Deel", "Samenwerken"},
+				URL:      "/artikelen/proef-leren#samenwerken", Article: art, Municipalities: []string{"proefdorp"}}.WithMarks(
+				fragment(part("Proefdorp werkt "), mark("samen")), fragment(part("Samenwerken"))),
 		},
 		Facets: search.Facets{
 			search.FacetMunicipality: []search.FacetValue{{Value: "voorbeeldstad", Label: "Voorbeeldstad", Count: 2}, {Value: "proefdorp", Label: "Proefdorp", Count: 1}},
@@ -41,6 +42,12 @@ func (cardSearcher) Search(ctx context.Context, r search.Request) (*search.Resul
 		},
 	}, nil
 }
+
+// fragment, part and mark build the fake hits' snippets and titles.
+func fragment(parts ...search.Part) search.Fragment { return search.Fragment{Parts: parts} }
+func part(s string) search.Part                     { return search.Part{Text: s} }
+func mark(s string) search.Part                     { return search.Part{Text: s, Mark: true} }
+
 func (cardSearcher) Validate(search.Request) error { return nil }
 func (cardSearcher) Ready() error                  { return nil }
 func (cardSearcher) Suggest(context.Context, string, int) (*search.Suggestions, error) {

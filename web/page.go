@@ -1,8 +1,6 @@
 package web
 
 import (
-	"html/template"
-
 	"vanelkaar/search"
 )
 
@@ -120,8 +118,10 @@ type hitView struct {
 	Kind      string // search's kind: passage, quote or person
 	KindLabel string
 	URL       string
-	Title     template.HTML
-	Snippet   template.HTML
+	// Title and Snippet are rendered by the "marked" template, which
+	// escapes their text and marks the matches.
+	Title   search.Fragment
+	Snippet search.Fragment
 	// Context is where a passage sits: its heading path.
 	Context      string
 	ArticleTitle string
@@ -179,7 +179,7 @@ type articlePage struct {
 type passageView struct {
 	Headings []headingView
 	Anchor   string
-	Text     template.HTML
+	Text     search.Fragment
 	// Similar lists passages of other municipalities on the same subject.
 	Similar *similarView
 }

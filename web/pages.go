@@ -424,8 +424,8 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 		Kind:      h.Kind,
 		KindLabel: labelOf(labels, search.FacetKind, h.Kind),
 		URL:       withQuery(h.URL, query),
-		Title:     markedHTML(h.TitleHTML),
-		Snippet:   markedHTML(h.Snippet),
+		Title:     h.TitleFragment(),
+		Snippet:   h.Fragment(),
 		Context:   sectionPath(h),
 		Speaker:   h.Speaker,
 		Citation:  h.Citation,
@@ -435,8 +435,8 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 		v.SpeakerURL = personURL(sp.ID)
 		v.MoreURL = searchURL(search.Request{Filters: map[string][]string{search.FacetSpeaker: {sp.ID}}})
 	}
-	if h.TitleHTML == "" {
-		v.Title = markedHTML(escapeText(h.Title))
+	if len(v.Title.Parts) == 0 {
+		v.Title = search.Highlight(h.Title, nil)
 	}
 	if a := h.Article; a != nil {
 		v.ArticleTitle = a.Title
@@ -476,11 +476,6 @@ func sectionPath(h search.Hit) string {
 		return ""
 	}
 	return strings.Join(h.Headings[:len(h.Headings)-1], " › ")
-}
-
-// escapeText makes plain text safe to give to markedHTML.
-func escapeText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 // withQuery adds the query to a page address, before its fragment.
@@ -566,7 +561,7 @@ func passageViews(ps []search.ArticlePassage) []passageView {
 	var out []passageView
 	var prev []string
 	for _, ps := range ps {
-		v := passageView{Anchor: ps.Anchor, Text: markedHTML(ps.Fragment().HTML())}
+		v := passageView{Anchor: ps.Anchor, Text: ps.Fragment()}
 		same := 0
 		for same < len(prev) && same < len(ps.Headings) && prev[same] == ps.Headings[same] {
 			same++
