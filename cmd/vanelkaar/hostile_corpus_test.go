@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +60,48 @@ func TestCheckRefusesSpecialFilesPromptly(t *testing.T) {
 				t.Fatal("check did not end within a second")
 			}
 		})
+	}
+}
+
+// TestServeWatchRefusesLinks: with --watch, a link to /dev/zero and a link
+// to a file outside the corpus make the rebuild fail at once (the server
+// used to read /dev/zero until it was killed); the previous index keeps
+// serving, and /readyz says why without a path or the file's contents.
+func TestServeWatchRefusesLinks(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "geheim.yaml")
+	if err := os.WriteFile(secret, []byte("wachtwoord: [root-geheim-4242\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := copyCorpus(t)
+	cfg := testServeConfig(dir)
+	cfg.Watch = true
+	s := startServer(t, cfg)
+	s.waitReady(t)
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "artikelen", "08-nul.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "artikelen", "09-geheim.md")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the failed rebuild is reported", func() bool { _, r := s.ready(t); return r.Reindex.Failed >= 1 })
+	res, err := http.Get(s.url + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "corpus has errors") {
+		t.Errorf("/readyz: %d %s; want 200 and that the corpus has errors", res.StatusCode, body)
+	}
+	for _, leak := range []string{"root-geheim", dir, "geheim.yaml", "/dev/zero"} {
+		if strings.Contains(string(body), leak) {
+			t.Errorf("/readyz shows %q: %s", leak, body)
+		}
+	}
+	if log := s.logs.String(); !strings.Contains(log, "08-nul.md: symbolic link") || strings.Contains(log, "root-geheim") {
+		t.Errorf("the log should name the link and not the outside file's contents:\n%s", log)
+	}
+	if n := s.total(t, "fietspaden"); n == 0 {
+		t.Error("the previous index stopped serving")
 	}
 }
