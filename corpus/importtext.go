@@ -204,7 +204,7 @@ func writeFrontMatter(b *strings.Builder, title string, meta ImportMeta) error {
 		fmt.Fprintf(b, "series: %s\n", q(meta.Series))
 	}
 	if meta.Part < 1 {
-		return fmt.Errorf("import: the source does not say which part of the series it is (no “(n/m)” in its title, no “-n-m-” in its address): give --part N")
+		return fmt.Errorf("the source does not say which part of the series it is (no “(n/m)” in its title, no “-n-m-” in its address): give --part N")
 	}
 	fmt.Fprintf(b, "part: %d\n", meta.Part)
 	if meta.Parts > 0 {

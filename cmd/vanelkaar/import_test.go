@@ -207,3 +207,37 @@ func TestImportURL(t *testing.T) {
 		})
 	}
 }
+
+// TestImportSeriesSavedPage: a part of series.yaml given as a saved page
+// takes the series' name, number of parts and the entry's part and
+// themes; a part the page does not name and the entry does not give is
+// one clear line.
+func TestImportSeriesSavedPage(t *testing.T) {
+	dir := importCorpus(t)
+	src, err := os.ReadFile(page("news"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "opgeslagen"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "opgeslagen", "deel-4.html"), string(src))
+	writeFile(t, filepath.Join(dir, "opgeslagen", "zonder-deel.html"),
+		"<html><head><title>Een los artikel</title></head><body><article><h1>Een los artikel</h1><p>"+strings.Repeat("Tekst zonder deel van de reeks. ", 10)+"</p></article></body></html>")
+	writeFile(t, filepath.Join(dir, "series.yaml"), "name: Gemeenten vernieuwen\nparts: 7\narticles:\n"+
+		"  - part: 4\n    file: opgeslagen/deel-4.html\n    slug: data-met-zorg\n    themes: [verantwoord-datagebruik]\n"+
+		"  - file: opgeslagen/zonder-deel.html\n")
+	code, out, errOut := runCmd(t, "", "import", "--series", "--corpus", dir)
+	file := filepath.Join(dir, "artikelen", "04-data-met-zorg.md")
+	if code != 1 || !strings.Contains(out, "wrote "+file) ||
+		!strings.Contains(errOut, "zonder-deel.html: Een los artikel: the source does not say which part of the series it is") ||
+		!strings.Contains(errOut, "add part: N to its entry in "+filepath.Join(dir, "series.yaml")) || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("import --series: exit %d\n%s%s", code, out, errOut)
+	}
+	md, _ := os.ReadFile(file)
+	for _, want := range []string{"series: Gemeenten vernieuwen\npart: 4\nparts: 7\n", "themes: [verantwoord-datagebruik]\n"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("front matter lacks %q:\n%s", want, md)
+		}
+	}
+}
