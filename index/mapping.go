@@ -18,6 +18,14 @@ const (
 	AnalyzerDutchQuery = analyzer.QueryName
 )
 
+// PartTerm is the indexed term of a compound's part whose term as a whole
+// word is term: "energie" is indexed as part of "energietransitie" under
+// PartTerm("energ") (see package analyzer).
+func PartTerm(term string) string { return analyzer.PartTerm(term) }
+
+// IsPartTerm reports whether an indexed term is a compound's part.
+func IsPartTerm(term string) bool { return analyzer.IsPart([]byte(term)) }
+
 // NewMapping returns the index mapping: every field mapped explicitly,
 // dynamic mapping off, BM25 scoring.
 func NewMapping() *mapping.IndexMappingImpl {

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"vanelkaar/corpus"
+	"vanelkaar/index/analyzer"
 )
 
 // internalVocabulary is the internal key the vocabulary is stored under.
@@ -72,6 +73,9 @@ func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
 			if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End ||
 				!utf8.RuneStart(text[tok.Start]) || (tok.End < len(text) && !utf8.RuneStart(text[tok.End])) {
 				continue // offsets that do not point into the text as written
+			}
+			if analyzer.IsPart(tok.Term) {
+				continue // a compound's part: its surface is the compound
 			}
 			surface := text[tok.Start:tok.End]
 			if !isWord(surface) {

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"vanelkaar/index"
@@ -24,6 +26,11 @@ type Token struct {
 	Start    int      `json:"start"`    // byte offset into the input
 	End      int      `json:"end"`      // byte offset of the end
 	Terms    []string `json:"terms"`    // indexed terms: the stem, and the stem of the unaccented spelling when it differs
+	// Parts are the terms of a compound's parts ("energietransitie":
+	// "energ", "transitie"), indexed at the compound's position and found
+	// by a search with less weight than a whole word; none for a word that
+	// is no compound.
+	Parts []string `json:"parts,omitempty"`
 }
 
 // Analyzer analyzes text with the Dutch analyzer that index.NewMapping
@@ -54,14 +61,19 @@ func (s *Searcher) Analyze(text string) (*Analysis, error) {
 }
 
 // analyze groups the analyzer's tokens by place: the terms of one word
-// (its stem and the stem of its accent variant) form one Token.
+// (its stem and the stem of its accent variant) form one Token, with the
+// terms of its parts if it is a compound.
 func analyze(an analysis.Analyzer, text string) *Analysis {
 	res := &Analysis{Text: text, Analyzer: index.AnalyzerDutch, Tokens: []Token{}}
 	for _, t := range an.Analyze([]byte(text)) {
 		if n := len(res.Tokens); n > 0 {
 			last := &res.Tokens[n-1]
 			if last.Position == t.Position && last.Start == t.Start && last.End == t.End {
-				last.Terms = append(last.Terms, string(t.Term))
+				if term := string(t.Term); index.IsPartTerm(term) {
+					last.Parts = append(last.Parts, strings.TrimPrefix(term, index.PartTerm("")))
+				} else {
+					last.Terms = append(last.Terms, term)
+				}
 				continue
 			}
 		}

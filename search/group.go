@@ -7,8 +7,10 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	indexapi "github.com/blevesearch/bleve_index_api"
 
 	"vanelkaar/index"
 	"vanelkaar/search/query"
@@ -182,7 +184,17 @@ func (l *loaded) topPer(ctx context.Context, query bq.Query, field string, wante
 	if readingOrder {
 		opts.Score = bleve.ScoreNone
 	}
-	searcher, err := query.Searcher(l.scoring(ctx), reader, l.idx.Mapping(), opts)
+	// bleve's own search tells its searchers the index's scoring model
+	// through the context; a searcher made here must be told too, or it
+	// scores with tf-idf instead of BM25 and a group ranks its hits
+	// otherwise than a filtered search.
+	model := indexapi.DefaultScoringModel
+	if im, ok := l.idx.Mapping().(*mapping.IndexMappingImpl); ok && im.ScoringModel != "" {
+		model = im.ScoringModel
+	}
+	sctxModel := context.WithValue(l.scoring(ctx), bsearch.GetScoringModelCallbackKey,
+		bsearch.GetScoringModelCallbackFn(func() string { return model }))
+	searcher, err := query.Searcher(sctxModel, reader, l.idx.Mapping(), opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("search groups: %w", err)
 	}

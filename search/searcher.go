@@ -394,7 +394,9 @@ func (l *loaded) termSpans(text string, terms map[string]bool) []Span {
 }
 
 // queryTerms are the indexed terms of the query's positive words and of
-// what they are also searched for (see Expanded).
+// what they are also searched for (see Expanded); a single word's terms
+// also as compounds' parts, since a word finds the compounds it is a part
+// of and they are marked whole.
 func (l *loaded) queryTerms(q query.And) map[string]bool {
 	terms := map[string]bool{}
 	add := func(groups [][]string) {
@@ -405,8 +407,17 @@ func (l *loaded) queryTerms(q query.And) map[string]bool {
 		}
 	}
 	query.VisitAtoms(q, func(a query.Atom, excluded bool) {
-		if !excluded {
-			add(l.analyzeTerms(a.Words()))
+		if excluded {
+			return
+		}
+		groups := l.analyzeTerms(a.Words())
+		add(groups)
+		if _, ok := a.(query.Term); ok {
+			for _, g := range groups {
+				for _, t := range g {
+					terms[index.PartTerm(t)] = true
+				}
+			}
 		}
 	})
 	for _, c := range q.Qs {

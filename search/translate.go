@@ -13,6 +13,11 @@ import (
 // Boosts beyond the per-field ones of index.TextFields.
 const (
 	proximityBoost = 0.5 // for each pair of query words found side by side
+	// partBoost weighs a word found as a compound's part ("energie" in
+	// "energietransitie") against the word found whole: a whole-word match
+	// ranks above a part match even though parts, being rarer, have the
+	// higher inverse document frequency.
+	partBoost = 0.25
 )
 
 // analyzeFunc returns the terms of query words, grouped by position: a
@@ -195,7 +200,8 @@ func clauseQuery(q query.Q, analyze analyzeFunc) bq.Query {
 }
 
 // termsQuery matches a word's terms in any text field, each with its
-// boost: one term of every position group. A word that the analyzer splits
+// boost: one term of every position group, as a whole word or, weighed
+// less, as a compound's part. A word that the analyzer splits
 // into several positions (such as "en/of") needs all of them.
 func termsQuery(groups [][]string) bq.Query {
 	return termsQueryBoost(groups, 1)
@@ -208,11 +214,19 @@ func termsQueryBoost(groups [][]string, boost float64) bq.Query {
 		var conj []bq.Query
 		for _, g := range groups {
 			var alts []bq.Query
+			// bleve multiplies a disjunction's score by the share of its
+			// clauses that match (its coord factor). Each spelling brings
+			// a part clause beside its whole-word clause, so the weights
+			// are doubled to keep a text without compounds of the word
+			// scoring as it did before parts were indexed.
 			for _, term := range g {
 				t := bleve.NewTermQuery(term)
 				t.SetField(f.Name)
-				t.SetBoost(f.Boost * boost)
-				alts = append(alts, t)
+				t.SetBoost(2 * f.Boost * boost)
+				p := bleve.NewTermQuery(index.PartTerm(term))
+				p.SetField(f.Name)
+				p.SetBoost(2 * f.Boost * boost * partBoost)
+				alts = append(alts, t, p)
 			}
 			if len(alts) == 1 {
 				conj = append(conj, alts[0])

@@ -47,6 +47,9 @@ func TestAnalyze(t *testing.T) {
 			{Text: "gemeenten", Position: 2, Start: 12, End: 21, Terms: []string{"meen"}},
 		}},
 		{"de", []search.Token{}},
+		{"energietransitie", []search.Token{
+			{Text: "energietransitie", Position: 1, Start: 0, End: 16, Terms: []string{"energietransitie"}, Parts: []string{"energ", "transitie"}},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -65,12 +65,30 @@ func analyzeLines(ctx context.Context, r io.Reader, w io.Writer, an *search.Anal
 	return out.Flush()
 }
 
-// printAnalysis prints one token per line, as a table.
+// printAnalysis prints one token per line, as a table; when a word is a
+// compound, a last column holds the terms of its parts ("-" for words
+// that are not).
 func printAnalysis(w io.Writer, a *search.Analysis) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "POSITION\tSTART\tEND\tTEXT\tTERMS")
+	parts := false
 	for _, t := range a.Tokens {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\n", t.Position, t.Start, t.End, t.Text, strings.Join(t.Terms, " "))
+		parts = parts || len(t.Parts) > 0
+	}
+	header := "POSITION\tSTART\tEND\tTEXT\tTERMS"
+	if parts {
+		header += "\tPARTS"
+	}
+	fmt.Fprintln(tw, header)
+	for _, t := range a.Tokens {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s", t.Position, t.Start, t.End, t.Text, strings.Join(t.Terms, " "))
+		if parts {
+			p := strings.Join(t.Parts, " ")
+			if p == "" {
+				p = "-"
+			}
+			fmt.Fprintf(tw, "\t%s", p)
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }

@@ -53,6 +53,18 @@ func TestAnalyzeText(t *testing.T) {
 		t.Errorf("table mismatch (-want +got):\n%s", diff)
 	}
 
+	// A compound shows its parts' terms.
+	code, out, errOut = runCmd(t, "", "analyze", "de", "energietransitie", "lokaal")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	want = "POSITION  START  END  TEXT              TERMS             PARTS\n" +
+		"2         3      19   energietransitie  energietransitie  energ transitie\n" +
+		"3         20     26   lokaal            lokaal            -\n"
+	if diff := cmp.Diff(want, out); diff != "" {
+		t.Errorf("compound table mismatch (-want +got):\n%s", diff)
+	}
+
 	code, out, errOut = runCmd(t, "", "analyze", "--json", "auto’s", "zo'n")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -67,6 +79,21 @@ func TestAnalyzeText(t *testing.T) {
 	}}
 	if diff := cmp.Diff(wantJSON, got); diff != "" {
 		t.Errorf("--json mismatch (-want +got):\n%s", diff)
+	}
+
+	code, out, errOut = runCmd(t, "", "analyze", "--json", "stadsdelen")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	got = search.Analysis{}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("--json output %q: %v", out, err)
+	}
+	wantJSON = search.Analysis{Text: "stadsdelen", Analyzer: "vanelkaar_nl", Tokens: []search.Token{
+		{Text: "stadsdelen", Position: 1, Start: 0, End: 10, Terms: []string{"stadsdeel"}, Parts: []string{"stad", "deel"}},
+	}}
+	if diff := cmp.Diff(wantJSON, got); diff != "" {
+		t.Errorf("--json compound mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -13,7 +13,7 @@ const (
 	// Name is the analyzer of Dutch text fields at index time.
 	Name = "vanelkaar_nl"
 	// QueryName analyzes the words of a query: Name's chain without the
-	// parts of hyphenated words.
+	// parts of hyphenated words and compounds.
 	QueryName = "vanelkaar_nl_query"
 )
 
@@ -26,26 +26,33 @@ const (
 	ElisionName        = "vanelkaar_nl_elision"
 	JoinName           = "vanelkaar_nl_join"
 	StopName           = "vanelkaar_nl_stop"
+	DecompoundName     = "vanelkaar_nl_decompound"
 	AccentVariantName  = "vanelkaar_nl_accent_variant"
 	StemName           = "vanelkaar_nl_stem"
 	FoldName           = "vanelkaar_nl_fold"
 )
 
-// filters is the token filter chain shared by both analyzers.
-var filters = []string{NormalizeName, ElisionName, JoinName, StopName, AccentVariantName, StemName, FoldName}
+// Token filter chains: the index analyzer adds the parts of compounds
+// after the stop words (so a part can be a stop word, and is then left
+// out) and before the accent variants and the stemmer (so parts are
+// stemmed like any word).
+var (
+	filters      = []string{NormalizeName, ElisionName, JoinName, StopName, DecompoundName, AccentVariantName, StemName, FoldName}
+	queryFilters = []string{NormalizeName, ElisionName, JoinName, StopName, AccentVariantName, StemName, FoldName}
+)
 
 // Config is the definition of the index-time analyzer, for
 // mapping.IndexMappingImpl.AddCustomAnalyzer.
 func Config() map[string]any {
-	return config(TokenizerName)
+	return config(TokenizerName, filters)
 }
 
 // QueryConfig is the definition of the query analyzer.
 func QueryConfig() map[string]any {
-	return config(QueryTokenizerName)
+	return config(QueryTokenizerName, queryFilters)
 }
 
-func config(tokenizer string) map[string]any {
+func config(tokenizer string, filters []string) map[string]any {
 	fs := make([]any, len(filters))
 	for i, f := range filters {
 		fs[i] = f
@@ -91,6 +98,7 @@ func init() {
 		ElisionName:       elisionFilter{},
 		JoinName:          joinFilter{},
 		StopName:          stopFilter{},
+		DecompoundName:    decompoundFilter{},
 		AccentVariantName: accentVariantFilter{},
 		StemName:          stemFilter{},
 		FoldName:          foldFilter{},

@@ -87,7 +87,22 @@ func TestAnalyzer(t *testing.T) {
 		{"stop word parts go", "doe-het-zelf", []tok{{1, "doe-het-zelf", "doe-het-zelf"}, {1, "doe-het-zelf", "doehetzelf"}, {1, "doe", "doe"}}},
 		{"Unicode hyphen", "e\u2010privacy", []tok{{1, "e\u2010privacy", "e-privacy"}, {1, "e\u2010privacy", "eprivacy"}, {1, "privacy", "privacy"}}},
 		{"hyphen at the end", "privacy- en informatiebeveiliging", []tok{
-			{1, "privacy", "privacy"}, {3, "informatiebeveiliging", "informatiebeveil"}}},
+			{1, "privacy", "privacy"}, {3, "informatiebeveiliging", "informatiebeveil"},
+			{3, "informatiebeveiliging", "-informeer"}, {3, "informatiebeveiliging", "-beveil"}}},
+
+		// Compounds: the whole word, then its parts marked with PartPrefix,
+		// stemmed, at the same position and offsets.
+		{"compound", "energietransitie", []tok{
+			{1, "energietransitie", "energietransitie"}, {1, "energietransitie", "-energ"}, {1, "energietransitie", "-transitie"}}},
+		{"linking -s-", "Stadsdelen", []tok{
+			{1, "Stadsdelen", "stadsdeel"}, {1, "Stadsdelen", "-stad"}, {1, "Stadsdelen", "-deel"}}},
+		{"nested", "gemeenteraadsvergadering", []tok{
+			{1, "gemeenteraadsvergadering", "meenteraadsvergader"}, {1, "gemeenteraadsvergadering", "-meen"},
+			{1, "gemeenteraadsvergadering", "-raadsvergader"}, {1, "gemeenteraadsvergadering", "-raad"},
+			{1, "gemeenteraadsvergadering", "-vergader"}}},
+		{"no compound", "verlening informatie", []tok{{1, "verlening", "verleen"}, {2, "informatie", "informeer"}}},
+		{"compound part of a hyphenated word", "e-mailadres", []tok{
+			{1, "e-mailadres", "e-mailadr"}, {1, "e-mailadres", "emailadr"}, {1, "mailadres", "mailadr"}, {1, "mailadres", "-mail"}, {1, "mailadres", "-adr"}}},
 		{"dash between words", "innovatie - data", []tok{{1, "innovatie", "innoveer"}, {2, "data", "data"}}},
 		{"after the compound", "Noord-Holland gemeenten", []tok{
 			{1, "Noord-Holland", "noord-holland"}, {1, "Noord-Holland", "noordholland"}, {1, "Noord", "noord"}, {1, "Holland", "holland"}, {2, "gemeenten", "meen"}}},
@@ -117,7 +132,7 @@ func TestAnalyzer(t *testing.T) {
 }
 
 // TestQueryAnalyzer checks that the query analyzer keeps hyphenated words
-// whole and is otherwise the index analyzer.
+// and compounds whole and is otherwise the index analyzer.
 func TestQueryAnalyzer(t *testing.T) {
 	tests := []struct {
 		input string
@@ -127,6 +142,7 @@ func TestQueryAnalyzer(t *testing.T) {
 		{"'s-Hertogenbosch", []tok{{1, "'s-Hertogenbosch", "s-hertonbosch"}}},
 		{"Noord-Holland gemeenten", []tok{{1, "Noord-Holland", "noord-holland"}, {1, "Noord-Holland", "noordholland"}, {2, "gemeenten", "meen"}}},
 		{"de financiële auto’s", []tok{{2, "financiële", "financieel"}, {2, "financiële", "financiel"}, {3, "auto’s", "auto"}}},
+		{"energietransitie", []tok{{1, "energietransitie", "energietransitie"}}}, // no parts
 	}
 	_, query := analyzers(t)
 	for _, tt := range tests {
@@ -139,7 +155,8 @@ func TestQueryAnalyzer(t *testing.T) {
 }
 
 // finds reports whether a one-word query finds a text: at every position of
-// the query, one of its terms is among the text's terms.
+// the query, one of its terms is among the text's terms, as a whole word
+// or as a compound's part (which a search matches with less weight).
 func finds(index, query analysis.Analyzer, q, text string) bool {
 	terms := map[string]bool{}
 	for _, t := range index.Analyze([]byte(text)) {
@@ -147,7 +164,7 @@ func finds(index, query analysis.Analyzer, q, text string) bool {
 	}
 	byPos := map[int]bool{}
 	for _, t := range query.Analyze([]byte(q)) {
-		byPos[t.Position] = byPos[t.Position] || terms[string(t.Term)]
+		byPos[t.Position] = byPos[t.Position] || terms[string(t.Term)] || terms[PartTerm(string(t.Term))]
 	}
 	if len(byPos) == 0 {
 		return false
@@ -186,12 +203,20 @@ func TestFinds(t *testing.T) {
 		{"holland", "Noord-Holland", true},
 		{"Noord-Holland", "Noord-Holland", true},
 		{"zo'n", "zo’n", true},
+		{"energie", "de energietransitie", true},
+		{"data", "het datagebruik", true},
+		{"verlening", "dienstverlening", true},
+		{"raad", "gemeenteraadsvergaderingen", true},
+		{"stad", "stadsdelen", true},
 
 		{"e-privacy", "privacy", false},
 		{"zo", "zo'n", false},
 		{"Noord-Holland", "Zuid-Holland", false},
 		{"privacy", "e-mail", false},
 		{"de", "de gemeente", false},
+		{"lening", "dienstverlening", false},
+		{"energietransitie", "energie", false},
+		{"energietransitie", "energiebesparing", false},
 	}
 	index, query := analyzers(t)
 	for _, tt := range tests {
@@ -206,7 +231,7 @@ func TestFinds(t *testing.T) {
 // TestStemmerTerms checks that a plain word's term is the stemmer's stem.
 func TestStemmerTerms(t *testing.T) {
 	index, _ := analyzers(t)
-	for _, w := range []string{"gemeenten", "innovaties", "lichamelijke", "uitdagingen", "burgerzaken", "samenwerking"} {
+	for _, w := range []string{"gemeenten", "innovaties", "lichamelijke", "uitdagingen", "verlening", "samenwerking"} {
 		got := toks(index, w)
 		want := []tok{{1, w, dutch.Stem(w, false)}}
 		if diff := cmp.Diff(want, got); diff != "" {

@@ -26,12 +26,20 @@
 //     the same position, so "start-ups" meets "startups" and "e-mail"
 //     meets "email" (ranges of digits and "'s-" place names excepted).
 //  5. Stop words: Snowball's Dutch stop word list (package dutch).
-//  6. Accent variant: a word with diacritics is also passed on without
+//  6. Decompound (index analyzer only): a compound is followed by its
+//     parts (package compound: "energietransitie" by "energie" and
+//     "transitie"), at its position and offsets, each marked with
+//     PartPrefix ("-energie") so a search can weigh a part match below a
+//     whole-word match; the snippet marks the whole compound. The query
+//     analyzer does not split: "energietransitie" does not find every
+//     "energie".
+//  7. Accent variant: a word with diacritics is also passed on without
 //     them, at the same position, so the stemmer sees both spellings.
-//  7. Stem: the Snowball Dutch stemmer of package dutch. Of a hyphenated
+//  8. Stem: the Snowball Dutch stemmer of package dutch. Of a hyphenated
 //     word only the last part is stemmed ("e-mails" becomes "e-mail"),
-//     since Dutch inflects a compound at its end.
-//  8. Fold: diacritics are removed after stemming, so "financiële" meets
+//     since Dutch inflects a compound at its end; a part is stemmed after
+//     its mark ("-energie" becomes "-energ").
+//  9. Fold: diacritics are removed after stemming, so "financiële" meets
 //     "financiele" (through its variant, stem "financiel") as well as
 //     "financieel" (stem "financieel"), and "geïnterviewde" meets
 //     "geinterviewde"; duplicate terms at one position are dropped.
