@@ -60,7 +60,7 @@ func withCompletions(whole bq.Query, terms []string) bq.Query {
 	if len(terms) == 0 {
 		return whole
 	}
-	prefix := termsQuery([][]string{terms})
+	prefix := wordsQuery([][]string{terms}, 1, false)
 	if b, ok := prefix.(interface{ SetBoost(float64) }); ok {
 		b.SetBoost(prefixBoost)
 	}

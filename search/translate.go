@@ -16,8 +16,9 @@ const (
 	// partBoost weighs a word found as a compound's part ("energie" in
 	// "energietransitie") against the word found whole: a whole-word match
 	// ranks above a part match even though parts, being rarer, have the
-	// higher inverse document frequency.
-	partBoost = 0.25
+	// higher inverse document frequency, and even in a short text, which
+	// the length prior weighs down by up to half.
+	partBoost = 0.1
 )
 
 // analyzeFunc returns the terms of query words, grouped by position: a
@@ -93,7 +94,14 @@ func textQuery(q query.And, analyze analyzeFunc, anyWord bool, completions []str
 			}
 		default:
 			sub := clauseQuery(c, analyze)
-			if _, ok := c.(query.Term); ok && i == len(q.Qs)-1 {
+			if t, ok := c.(query.Term); ok && i == len(q.Qs)-1 && len(completions) > 0 {
+				// A word being typed matches whole words only: the
+				// completions bring the compounds it begins, and a
+				// compound matching both as a part and as a completion
+				// would outrank the word itself.
+				if groups := analyze(t.Text); len(groups) > 0 {
+					sub = wordsQuery(groups, 1, false)
+				}
 				sub = withCompletions(sub, completions)
 			}
 			if sub != nil {
@@ -209,24 +217,44 @@ func termsQuery(groups [][]string) bq.Query {
 
 // termsQueryBoost is termsQuery with the field boosts multiplied by boost.
 func termsQueryBoost(groups [][]string, boost float64) bq.Query {
+	return wordsQuery(groups, boost, true)
+}
+
+// wordsQuery is termsQueryBoost, matching compounds' parts too when parts
+// is set. The parts are a query of their own beside the whole words', not
+// alternatives within each field: bleve multiplies a disjunction's score
+// by the share of its clauses that match (its coord factor), and a weak
+// part match in one more field would otherwise double a whole-word
+// match's score. Both halves are boosted twice over, so a text without
+// compounds of the word scores as it would without parts.
+func wordsQuery(groups [][]string, boost float64, parts bool) bq.Query {
+	if !parts {
+		return fieldTermsQuery(groups, boost)
+	}
+	partGroups := make([][]string, len(groups))
+	for i, g := range groups {
+		for _, term := range g {
+			partGroups[i] = append(partGroups[i], index.PartTerm(term))
+		}
+	}
+	return bleve.NewDisjunctionQuery(
+		fieldTermsQuery(groups, 2*boost),
+		fieldTermsQuery(partGroups, 2*boost*partBoost),
+	)
+}
+
+// fieldTermsQuery matches one term of every group in any text field.
+func fieldTermsQuery(groups [][]string, boost float64) bq.Query {
 	var disj []bq.Query
 	for _, f := range index.TextFields {
 		var conj []bq.Query
 		for _, g := range groups {
 			var alts []bq.Query
-			// bleve multiplies a disjunction's score by the share of its
-			// clauses that match (its coord factor). Each spelling brings
-			// a part clause beside its whole-word clause, so the weights
-			// are doubled to keep a text without compounds of the word
-			// scoring as it did before parts were indexed.
 			for _, term := range g {
 				t := bleve.NewTermQuery(term)
 				t.SetField(f.Name)
-				t.SetBoost(2 * f.Boost * boost)
-				p := bleve.NewTermQuery(index.PartTerm(term))
-				p.SetField(f.Name)
-				p.SetBoost(2 * f.Boost * boost * partBoost)
-				alts = append(alts, t, p)
+				t.SetBoost(f.Boost * boost)
+				alts = append(alts, t)
 			}
 			if len(alts) == 1 {
 				conj = append(conj, alts[0])
