@@ -23,8 +23,10 @@ const (
 )
 
 // completions returns the indexed terms of the corpus's words that begin
-// with word, the most frequent first, at most maxPrefixTerms.
-func (v *vocabulary) completions(word string) []string {
+// with word, the most frequent first, at most maxPrefixTerms. Words for
+// which found is true are left out: the compounds that word is a part of,
+// which the word as typed finds already.
+func (v *vocabulary) completions(word string, found func(text string) bool) []string {
 	key := fold(word)
 	if key == "" {
 		return nil
@@ -35,6 +37,9 @@ func (v *vocabulary) completions(word string) []string {
 	}
 	byTerm := map[string]int{}
 	for _, w := range v.prefixRange(key) {
+		if found != nil && found(w.Text) {
+			continue
+		}
 		byTerm[w.Term] += w.Count
 	}
 	list := make([]tc, 0, len(byTerm))

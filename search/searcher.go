@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -203,7 +204,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	if req.Prefix {
 		if t, ok := q.Last(); ok {
-			req.prefixTerms = l.vocab.completions(t.Text)
+			req.prefixTerms = l.vocab.completions(t.Text, l.hasPartOf(t.Text))
 		}
 	}
 	res := &Result{Query: req.Query, Exact: req.Exact, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll, Expansions: []Expansion{}, Relaxations: []Relaxation{}}
@@ -392,6 +393,34 @@ func (l *loaded) termSpans(text string, terms map[string]bool) []Span {
 	}
 	return spans
 }
+
+// hasPartOf returns a test of whether a word is a compound with word as a
+// part ("datagebruik" for "data"), or nil when word is too short to be a
+// part.
+func (l *loaded) hasPartOf(word string) func(text string) bool {
+	if utf8.RuneCountInString(word) < minPartRunes {
+		return nil
+	}
+	parts := map[string]bool{}
+	for _, g := range l.analyzeTerms(word) {
+		for _, t := range g {
+			parts[index.PartTerm(t)] = true
+		}
+	}
+	return func(text string) bool {
+		for _, tok := range l.analyzer.Analyze([]byte(text)) {
+			if parts[string(tok.Term)] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// minPartRunes is the least length of a word that can be a compound's
+// part (a short head such as "wet" only ends compounds, which no
+// beginning typed completes).
+const minPartRunes = 4
 
 // queryTerms are the indexed terms of the query's positive words and of
 // what they are also searched for (see Expanded); a single word's terms

@@ -94,14 +94,7 @@ func textQuery(q query.And, analyze analyzeFunc, anyWord bool, completions []str
 			}
 		default:
 			sub := clauseQuery(c, analyze)
-			if t, ok := c.(query.Term); ok && i == len(q.Qs)-1 && len(completions) > 0 {
-				// A word being typed matches whole words only: the
-				// completions bring the compounds it begins, and a
-				// compound matching both as a part and as a completion
-				// would outrank the word itself.
-				if groups := analyze(t.Text); len(groups) > 0 {
-					sub = wordsQuery(groups, 1, false)
-				}
+			if _, ok := c.(query.Term); ok && i == len(q.Qs)-1 {
 				sub = withCompletions(sub, completions)
 			}
 			if sub != nil {
