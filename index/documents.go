@@ -167,17 +167,11 @@ func Citation(quoted string, sp *PersonRef, a *ArticleRef, link string) string {
 	var b strings.Builder
 	b.WriteString(quoted)
 	if sp != nil {
-		who := []string{sp.Name}
-		if sp.Role != "" {
-			who = append(who, sp.Role)
+		who := sp.Name
+		if a := sp.Affiliation(); a != "" {
+			who += ", " + a
 		}
-		switch {
-		case sp.Organisation != "":
-			who = append(who, sp.Organisation)
-		case sp.MunicipalityName != "":
-			who = append(who, "gemeente "+sp.MunicipalityName)
-		}
-		fmt.Fprintf(&b, " — %s.", strings.Join(who, ", "))
+		fmt.Fprintf(&b, " — %s.", who)
 	}
 	if a != nil {
 		fmt.Fprintf(&b, " Uit: “%s”", a.Title)

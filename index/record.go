@@ -1,6 +1,9 @@
 package index
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Record is what a search hit shows of a document. It is stored as JSON in
 // FieldRecord, so that results need nothing but the index.
@@ -52,6 +55,23 @@ func (a *ArticleRef) PartLabel() string {
 		return fmt.Sprintf("deel %d van %d", a.Part, a.Parts)
 	}
 	return fmt.Sprintf("deel %d", a.Part)
+}
+
+// Affiliation is what follows a person's name in citations and speaker
+// lines, in Dutch: the role as written and the organisation as written
+// ("Pluryn"), or, without one, the municipality ("gemeente Breda").
+func (p *PersonRef) Affiliation() string {
+	var parts []string
+	if p.Role != "" {
+		parts = append(parts, p.Role)
+	}
+	switch {
+	case p.Organisation != "":
+		parts = append(parts, p.Organisation)
+	case p.MunicipalityName != "":
+		parts = append(parts, "gemeente "+p.MunicipalityName)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // PersonRef describes a person as hits show them.

@@ -431,7 +431,7 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 		Citation:  h.Citation,
 	}
 	if sp := h.Speaker; sp != nil {
-		v.SpeakerLine = speakerLine(sp)
+		v.SpeakerLine = sp.Affiliation()
 		v.SpeakerURL = personURL(sp.ID)
 		v.MoreURL = searchURL(search.Request{Filters: map[string][]string{search.FacetSpeaker: {sp.ID}}})
 	}
@@ -447,23 +447,6 @@ func hitOf(h search.Hit, query string, labels map[string]map[string]string) hitV
 		v.Places = append(v.Places, labelOf(labels, search.FacetMunicipality, m))
 	}
 	return v
-}
-
-// speakerLine is what follows a speaker's name: the role as written and
-// the organisation as written ("Pluryn"), or, without one, the
-// municipality ("gemeente Breda").
-func speakerLine(sp *search.Person) string {
-	var parts []string
-	if sp.Role != "" {
-		parts = append(parts, sp.Role)
-	}
-	switch {
-	case sp.Organisation != "":
-		parts = append(parts, sp.Organisation)
-	case sp.MunicipalityName != "":
-		parts = append(parts, "gemeente "+sp.MunicipalityName)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // personURL is the address of a person's page.

@@ -21,7 +21,7 @@ func (srv *Server) servePerson(c echo.Context) error {
 	p := personPage{
 		basePage:     basePage{Title: per.Name, Script: true},
 		Person:       per,
-		Line:         speakerLine(&per),
+		Line:         per.Affiliation(),
 		Municipality: per.MunicipalityName,
 		SearchURL:    searchURL(search.Request{Filters: map[string][]string{search.FacetSpeaker: {per.ID}}}),
 	}
