@@ -51,7 +51,9 @@ type blockWalker struct {
 	items  []int // counters of the open lists; -1 for a bullet list
 	lists  []int // ids of the open lists
 	nlists int
-	cite   bool // the block is a block quote's <cite>
+	// per open list item, the index of its block; -1 before it has one
+	liBlocks []int
+	cite     bool // the block is a block quote's <cite>
 }
 
 // blockElems start a new block. Anything else is inline.
@@ -137,6 +139,8 @@ func (w *blockWalker) walk(n *html.Node, ctx mdKind) {
 			w.items[k-1]++
 			level = w.items[k-1]
 		}
+		w.liBlocks = append(w.liBlocks, -1)
+		defer func() { w.liBlocks = w.liBlocks[:len(w.liBlocks)-1] }()
 	}
 	if kind == ctx && (ctx == mdItem || ctx == mdQuote) {
 		level = w.level // a paragraph inside a list item keeps its number
@@ -232,6 +236,15 @@ func (w *blockWalker) flush() {
 	// word) is left out rather than leaving stray asterisks in the text.
 	if Inline(md) != strings.Join(strings.Fields(plain), " ") {
 		md = foldBlock(escapeMarkdown(plain))
+	}
+	// Paragraphs of one list item stay one item.
+	if k := len(w.liBlocks); w.kind == mdItem && k > 0 {
+		if i := w.liBlocks[k-1]; i >= 0 && i == len(w.blocks)-1 {
+			w.blocks[i].text += "\n" + plain
+			w.blocks[i].md += "\n" + md
+			return
+		}
+		w.liBlocks[k-1] = len(w.blocks)
 	}
 	b := mdBlock{kind: w.kind, level: w.level, text: plain, md: md}
 	if b.kind == mdItem && len(w.lists) > 0 {
