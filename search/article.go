@@ -79,6 +79,11 @@ func (s *Searcher) ArticlePage(ctx context.Context, slug, words string, page int
 	}
 	var terms map[string]bool
 	if q, err := query.Parse(strings.TrimSpace(words)); err == nil {
+		// The words a search also looked for are marked too: a reader who
+		// searched "inwoners" lands on a passage that says "burgers".
+		if xq, _, err := l.expand(ctx, q, false); err == nil {
+			q = xq
+		}
 		terms = l.queryTerms(q)
 	}
 	out := &ArticleText{Passages: make([]ArticlePassage, 0, len(br.Hits)), Page: page,

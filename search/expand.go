@@ -102,8 +102,9 @@ func newSynonyms(rules []index.SynonymRule, analyze analyzeFunc) *synonyms {
 // expand rewrites the top level of a parsed query: runs of typed words
 // that a synonym set holds become Expanded with the set's other words, and
 // so do words that the index holds written together or apart ("start ups"
-// and "startups"). Excluded words, OR groups and phrases other than a
-// whole synonym stay as typed. Alternatives whose terms the index does not
+// and "startups"); in an OR group, each word or phrase that is a whole
+// synonym on its own. Excluded words and phrases other than a whole
+// synonym stay as typed. Alternatives whose terms the index does not
 // hold are left out: they would find nothing and only clutter the
 // "also searched for" line. With keepLast the last clause, a word still
 // being typed, is left as it is.
@@ -139,7 +140,15 @@ func (l *loaded) expand(ctx context.Context, q query.And, keepLast bool) (query.
 			kind = ExpandSpelling
 		}
 		if len(alts) == 0 {
-			out.Qs = append(out.Qs, and.Qs[i])
+			c := and.Qs[i]
+			if or, ok := c.(query.Or); ok {
+				var orExps []Expansion
+				if c, orExps, err = l.expandOr(ctx, or); err != nil {
+					return query.And{}, nil, err
+				}
+				exps = append(exps, orExps...)
+			}
+			out.Qs = append(out.Qs, c)
 			i++
 			continue
 		}
@@ -153,6 +162,36 @@ func (l *loaded) expand(ctx context.Context, q query.And, keepLast bool) (query.
 		i = end
 	}
 	out.Qs = append(out.Qs, last...)
+	return out, exps, nil
+}
+
+// expandOr expands each word or phrase of an OR group that is a whole
+// synonym trigger on its own: "AVG OR privacy" also finds GDPR.
+func (l *loaded) expandOr(ctx context.Context, or query.Or) (query.Q, []Expansion, error) {
+	out := query.Or{Qs: make([]query.Q, len(or.Qs))}
+	var exps []Expansion
+	for k, c := range or.Qs {
+		out.Qs[k] = c
+		a, ok := c.(query.Atom)
+		if !ok {
+			continue
+		}
+		qs, groups := []query.Q{c}, [][][]string{l.analyzeTerms(a.Words())}
+		end, alts, err := l.synonymsAt(ctx, qs, groups, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(alts) == 0 || end != 1 {
+			continue
+		}
+		e := Expanded{Typed: qs, Alts: alts, Kind: ExpandSynonym}
+		out.Qs[k] = e
+		exp := Expansion{Words: e.String(), Kind: ExpandSynonym}
+		for _, a := range alts {
+			exp.Also = append(exp.Also, a.Text)
+		}
+		exps = append(exps, exp)
+	}
 	return out, exps, nil
 }
 

@@ -123,3 +123,38 @@ var testRules = []index.SynonymRule{
 	{ID: "privacy", Triggers: []string{"privacy"}, Targets: []string{"AVG", "GDPR"}},
 	{ID: "smart-city", Triggers: []string{"smart city", "slimme stad"}, Targets: []string{"smart city", "slimme stad"}},
 }
+
+// TestArticleMarksSynonyms checks that the article page, reached from a
+// hit found through a synonym, marks the synonym.
+func TestArticleMarksSynonyms(t *testing.T) {
+	art, err := shippedSearcher(t).Article(context.Background(), "van-elkaar-leren", "inwoners")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range art.Passages {
+		if strings.Contains(p.Fragment().HTML(), "<mark>burgers</mark>") {
+			return
+		}
+	}
+	t.Error("no passage marks burgers for the query inwoners")
+}
+
+// TestSynonymsInOr checks that each alternative of an OR group is expanded
+// on its own, and that an excluded word is not.
+func TestSynonymsInOr(t *testing.T) {
+	s := shippedSearcher(t)
+	res, err := s.Search(context.Background(), Request{Query: "GDPR OR blockchain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || len(res.Expansions) != 1 || res.Expansions[0].Words != "GDPR" {
+		t.Errorf("GDPR OR blockchain: total %d, expansions %+v; want the AVG passage through GDPR", res.Total, res.Expansions)
+	}
+	res, err = s.Search(context.Background(), Request{Query: "datagebruik -GDPR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Expansions) != 0 || res.Total == 0 {
+		t.Errorf("datagebruik -GDPR: total %d, expansions %+v; want the excluded word left as typed", res.Total, res.Expansions)
+	}
+}
