@@ -352,3 +352,37 @@ func TestLogHoldsNoQueriesAndNoLongLines(t *testing.T) {
 		t.Errorf("a client that went away, log:\n%s", log)
 	}
 }
+
+// TestGzipForText: pages, API answers, scripts and style sheets are
+// gzipped for a client that accepts it, with Vary: Accept-Encoding; small
+// answers and clients that do not accept gzip get plain bytes.
+func TestGzipForText(t *testing.T) {
+	ts := pageServer(t, Config{})
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(path, enc string) *http.Response {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, ts.URL+path, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res
+	}
+	for _, path := range []string{"/zoeken?q=data", "/api/v1/search?q=data", "/api/v1/openapi.json", widgetPath, staticPrefix + "/style.css"} {
+		res := get(path, "gzip, br")
+		if vary := strings.Join(res.Header.Values("Vary"), ","); res.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(vary, "Accept-Encoding") {
+			t.Errorf("%s: Content-Encoding %q, Vary %q; want gzip and Accept-Encoding", path, res.Header.Get("Content-Encoding"), vary)
+		}
+		if res := get(path, ""); res.Header.Get("Content-Encoding") != "" {
+			t.Errorf("%s without Accept-Encoding: Content-Encoding %q", path, res.Header.Get("Content-Encoding"))
+		}
+	}
+	if res := get("/healthz", "gzip"); res.Header.Get("Content-Encoding") != "" {
+		t.Errorf("/healthz (a few bytes): Content-Encoding %q, want none", res.Header.Get("Content-Encoding"))
+	}
+}
