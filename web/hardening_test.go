@@ -386,3 +386,23 @@ func TestGzipForText(t *testing.T) {
 		t.Errorf("/healthz (a few bytes): Content-Encoding %q, want none", res.Header.Get("Content-Encoding"))
 	}
 }
+
+// TestProbesHaveTheirOwnLimit: /healthz and /readyz are cheap, but a
+// flood of them from one client is cut; another client still gets them.
+func TestProbesHaveTheirOwnLimit(t *testing.T) {
+	srv := New(Config{}, opsSearcher(t))
+	refused := 0
+	for range 3 * probeBurst {
+		if res, _ := opsDo(t, srv, http.MethodGet, "/healthz", "203.0.113.9:5000", nil, ""); res.StatusCode == http.StatusTooManyRequests {
+			refused++
+		}
+	}
+	if refused == 0 {
+		t.Errorf("%d probes in a row from one client were all answered", 3*probeBurst)
+	}
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if res, _ := opsDo(t, srv, http.MethodGet, path, "203.0.113.10:5000", nil, ""); res.StatusCode != http.StatusOK {
+			t.Errorf("%s for another client: status %d", path, res.StatusCode)
+		}
+	}
+}
