@@ -206,8 +206,18 @@ func trimNameOpeners(name string, off int) (string, int) {
 	if !strings.Contains(name, " ") {
 		return "", off
 	}
+	// A role or an organisation written with capitals is no one's name:
+	// "Chief Technology Officer", "Senior Adviseur Data".
+	for _, w := range strings.Fields(name) {
+		if roleWordRE.MatchString(w) || notNameWords[foldWord(w)] {
+			return "", off
+		}
+	}
 	return strings.Join(strings.Fields(name), " "), off
 }
+
+// roleWordRE is a word of a role or an organisation's name.
+var roleWordRE = regexp.MustCompile(`(?i)^\p{L}*(` + roleWords + `)$|^(chief|technology|information|officer|digital|data|senior|junior|team|afdeling|programma|project|dienst|ministerie|college|raad|bureau|stichting|universiteit|hogeschool)$`)
 
 // sentenceAround returns the sentence of text that holds offset i.
 func sentenceAround(text string, i int) string {

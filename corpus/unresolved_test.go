@@ -63,7 +63,9 @@ func TestUnresolvedList(t *testing.T) {
 	body := "- Fenna de Wit, Wethouder Digitale Zaken, Gemeente Voorbeeldstad\n" +
 		"- Piet Pieters, Senior adviseur Informatievoorziening, Gemeente Zandhaven\n" +
 		"- Joke van der Berg, CIO, gemeente Voorbeeldstad\n\n" +
-		"In Beekveld vertelt strateeg Mo Amrani over de plannen. “Wij beginnen klein,” zegt Amrani.\n"
+		"In Beekveld vertelt strateeg Mo Amrani over de plannen. “Wij beginnen klein,” zegt Amrani.\n\n" +
+		// a role in capitals is no one's name
+		"Van medewerker burgerzaken tot Chief Technology Officer, iedereen heeft ermee te maken. Ook Senior Adviseur Data, een nieuwe functie.\n"
 	fsys := fstest.MapFS{ArticlesDir + "/a.md": {Data: []byte("---\ntitle: T\npart: 1\n---\n\n" + body)}}
 	for _, name := range []string{PeopleFile, ThemesFile, MunicipalitiesFile} {
 		src, err := os.ReadFile(filepath.Join(importDir, "corpus", name))
