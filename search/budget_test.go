@@ -16,9 +16,9 @@ import (
 )
 
 // queryBound is the stated bound on answering any one request on the
-// largest article the corpus limits allow (SECURITY.md); measured at about
-// 40 ms for the 16-typo query and under 400 ms for the slowest request
-// below on an idle machine, it leaves room for a busy CI runner.
+// largest article the corpus limits allow (SECURITY.md); measured at 7 to
+// 342 ms for the slowest request below on a shared two-core machine under
+// heavy load, it leaves room for a busy CI runner.
 const queryBound = 2 * time.Second
 
 // bigArticle generates one article of about size bytes: the bodies of a
