@@ -9,7 +9,9 @@ import (
 	"vanelkaar/index/dutch"
 )
 
-// stemFilter stems each term with the Snowball Dutch stemmer. Of a
+// stemFilter stems each term with the Snowball Dutch stemmer, an
+// irregular form as its base word (dutch.Irregular: "schreef" as
+// "schrijven", "beter" as "goed"). Of a
 // hyphenated word only the last part is stemmed: Dutch inflects a compound
 // at its end ("e-mails" becomes "e-mail", "noord-hollandse"
 // "noord-hollands").
@@ -36,7 +38,13 @@ func stem(a *arena, term []byte) []byte {
 	// compared and copied here before last is used again; nothing writes
 	// to the term's bytes meanwhile, so a string sharing them is safe and
 	// saves a copy per word.
-	s := dutch.Stem(unsafe.String(&last[0], len(last)), false)
+	word := unsafe.String(&last[0], len(last))
+	if base := dutch.Irregular(word); base != "" {
+		// An irregular form is stemmed as its base word: "schreef" as
+		// "schrijven" (package dutch's exception table).
+		word = base
+	}
+	s := dutch.PresentT(dutch.AdjectiveBase(dutch.Stem(word, false)))
 	if s == "" || len(s) == len(last) && string(last) == s {
 		return term
 	}

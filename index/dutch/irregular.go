@@ -1,0 +1,117 @@
+package dutch
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// irregularList is the table of irregular forms: a base word, then its
+// forms, one word a line (see the file for its source).
+//
+//go:embed irregular.txt
+var irregularList string
+
+// comparativeList is a list of adjectives whose comparative and
+// superlative forms are derived by spelling rules (see comparatives).
+//
+//go:embed comparatives.txt
+var comparativeList string
+
+var (
+	irregularOnce sync.Once
+	irregular     map[string]string // form -> base word
+	verbs         map[string]bool   // the base words that are verbs
+)
+
+// verbPrefixes are the particles and prefixes that make compound verbs of
+// the verbs in the table: separable ones take ge- inside the participle
+// ("opgeschreven"), inseparable ones none ("beschreven"); some are both
+// ("ondernomen", "ondergegaan").
+var verbPrefixes = []string{
+	"aan", "achter", "af", "be", "bij", "door", "er", "ge", "her", "in", "mee", "na",
+	"neer", "om", "onder", "ont", "op", "over", "terug", "toe", "tegen", "uit",
+	"ver", "voor", "vast", "weg", "samen", "los", "over",
+}
+
+// Irregular returns the base word of an irregular form of the table in
+// lower case ("schreef", "geschreven", "opgeschreven" and "beschreef" give
+// "schrijven", "opschrijven" and "beschrijven"; "beter" gives "goed"), or
+// "" for any other word. The stemmer then stems the base word, so the
+// forms of a strong verb meet; Snowball's algorithm itself stays as it is.
+func Irregular(word string) string {
+	irregularOnce.Do(loadIrregular)
+	if base, ok := irregular[word]; ok {
+		return base
+	}
+	for _, p := range verbPrefixes {
+		rest, ok := strings.CutPrefix(word, p)
+		if !ok || len(rest) < 2 {
+			continue
+		}
+		// Separable: op + geschreven, op + schreef (in a subclause).
+		// Inseparable: be + schreven; the participle without ge-:
+		// onder + nomen as onder + genomen.
+		if base, ok := irregular[rest]; ok && isVerb(base) {
+			return p + base
+		}
+		if base, ok := irregular["ge"+rest]; ok && isVerb(base) {
+			return p + base
+		}
+	}
+	return ""
+}
+
+// isVerb reports whether a base word of the table is a verb: only verbs
+// take the prefixes.
+func isVerb(base string) bool { return verbs[base] }
+
+func loadIrregular() {
+	irregular = map[string]string{}
+	verbs = map[string]bool{}
+	for _, line := range strings.Split(comparativeList, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, f := range comparatives(line) {
+			irregular[f] = line
+		}
+	}
+	for _, line := range strings.Split(irregularList, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		words := strings.Fields(line)
+		if strings.HasSuffix(words[0], "n") {
+			verbs[words[0]] = true // every verb of the table is an infinitive in -n
+		}
+		for _, f := range words[1:] {
+			if _, dup := irregular[f]; !dup {
+				irregular[f] = words[0]
+			}
+		}
+	}
+}
+
+// comparatives returns the comparative and superlative forms of an
+// adjective, inflected and not: groot gives groter, grotere, grootst,
+// grootste; dik gives dikker, dikkere; duur gives duurder. A long vowel
+// in a closed syllable is written single in an open one (groot, grote), a
+// short vowel doubles the consonant after it (dik, dikke), and -r takes
+// -der (duurder).
+func comparatives(adj string) []string {
+	open := adj // the stem before a vowel ending: "grot", "dikk"
+	n := len(adj)
+	switch {
+	case n >= 3 && adj[n-2] == adj[n-3] && strings.IndexByte("aeou", adj[n-2]) >= 0 && isConsonant(adj[n-1]):
+		open = adj[:n-2] + adj[n-1:] // groot -> grot
+	case n >= 3 && isConsonant(adj[n-1]) && strings.IndexByte("aeiou", adj[n-2]) >= 0 &&
+		(n < 3 || isConsonant(adj[n-3])) && adj[n-1] != 'w' && adj[n-1] != 'j' && !strings.HasSuffix(adj, "ig") && !strings.HasSuffix(adj, "lijk"):
+		open = adj + adj[n-1:] // dik -> dikk
+	}
+	comp := open + "er"
+	if strings.HasSuffix(adj, "r") {
+		comp = adj + "der" // duur -> duurder
+	}
+	return []string{comp, comp + "e", adj + "st", adj + "ste"}
+}
