@@ -52,6 +52,12 @@ func chromiumPath(t *testing.T) string {
 // except for the test's own listeners.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
+	return newTabFor(t, 90*time.Second)
+}
+
+// newTabFor is newTab with a time limit of the caller's.
+func newTabFor(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
 		chromedp.UserDataDir(t.TempDir()),
@@ -72,7 +78,7 @@ func newTab(t *testing.T) context.Context {
 	t.Cleanup(cancelAlloc)
 	ctx, cancelTab := chromedp.NewContext(alloc, chromedp.WithErrorf(t.Logf))
 	t.Cleanup(cancelTab)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(cancelTimeout)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
@@ -528,37 +534,52 @@ func axeViolations(t *testing.T, ctx context.Context, axe string) []string {
 }
 
 func TestBrowserAccessibility(t *testing.T) {
-	ctx := newTab(t)
+	// Many pages on two screens: more time than one task's tab.
+	ctx := newTabFor(t, 5*time.Minute)
 	axe := axeSource(t)
 	ts := pageServer(t, Config{})
 	// The fixture corpus has quote cards and hostile text; the shipped
-	// corpus is the real series, with its long theme labels.
+	// corpus is the real series, with its long theme labels; the quote
+	// fixtures have people with several quotes.
 	shipped := shippedServer(t)
+	quotes, _ := quoteServer(t, Config{})
 	similar := fixtureServer(t, "../search/testdata/similar")
+	const (
+		fixtureCorpus = iota
+		seriesCorpus
+		quoteCorpus
+		similarCorpus
+	)
+	widgetOpen := []step{
+		waitFor(`!!customElements.get('vanelkaar-zoek') && !!` + widgetJS),
+		chromedp.SendKeys(chromedp.JSPath(widgetJS+`.querySelector('input')`), "gemeenten"),
+		waitFor(widgetJS + `.querySelectorAll('[role=option]').length > 0`),
+		chromedp.KeyEvent(kb.ArrowDown),
+		waitFor(widgetJS + `.querySelector('input').hasAttribute('aria-activedescendant')`),
+	}
 	pages := []struct {
 		name, path string
 		ready      []step
-		series     bool
-		base       string // another server than the two above
+		corpus     int
 	}{
-		{"start", "/", nil, false, ""},
-		{"zoeken", "/zoeken?q=gemeenten", nil, false, ""},
-		{"artikel", "/artikelen/proef-leren?q=gemeenten#samenwerken", nil, false, ""},
-		{"niet-gevonden", "/artikelen/bestaat-niet", nil, false, ""},
-		{"reeks-zoeken", "/zoeken?q=gemeenten", nil, true, ""},
-		{"reeks-artikel", "/artikelen/van-elkaar-leren?q=innovatie", nil, true, ""},
-		{"reeks-synoniem", "/zoeken?q=inwoners", nil, true, ""},
-		{"reeks-doodlopend", "/zoeken?q=burgers&municipality=breda", nil, true, ""},
+		{"start", "/", nil, fixtureCorpus},
+		{"zoeken", "/zoeken?q=gemeenten", nil, fixtureCorpus},
+		{"zoeken-gegroepeerd", "/zoeken?q=gemeenten&group=municipality&theme=samenwerken", nil, fixtureCorpus},
+		{"artikel", "/artikelen/proef-leren?q=gemeenten#samenwerken", nil, fixtureCorpus},
+		{"niet-gevonden", "/artikelen/bestaat-niet", nil, fixtureCorpus},
+		{"reeks-start", "/", nil, seriesCorpus},
+		{"reeks-zoeken", "/zoeken?q=gemeenten", nil, seriesCorpus},
+		{"reeks-artikel", "/artikelen/van-elkaar-leren?q=innovatie", nil, seriesCorpus},
+		{"reeks-persoon", "/personen/ger-baron", nil, seriesCorpus},
+		{"reeks-synoniem", "/zoeken?q=inwoners", nil, seriesCorpus},
+		{"reeks-doodlopend", "/zoeken?q=burgers&municipality=breda", nil, seriesCorpus},
 		{"vergelijkbaar-open", "/artikelen/aanpak-voorbeeldstad", []step{
 			chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details.similar').forEach(d => d.open = true)`),
-		}, false, similar.URL},
-		{"demo-widget-open", "/embed/demo", []step{
-			waitFor(`!!customElements.get('vanelkaar-zoek') && !!` + widgetJS),
-			chromedp.SendKeys(chromedp.JSPath(widgetJS+`.querySelector('input')`), "gemeenten"),
-			waitFor(widgetJS + `.querySelectorAll('[role=option]').length > 0`),
-			chromedp.KeyEvent(kb.ArrowDown),
-			waitFor(widgetJS + `.querySelector('input').hasAttribute('aria-activedescendant')`),
-		}, false, ""},
+		}, similarCorpus},
+		{"citaten-zoeken", "/zoeken?q=gemeente&kind=quote", nil, quoteCorpus},
+		{"persoon", "/personen/bram-de-wit", nil, quoteCorpus},
+		{"demo-widget-open", "/embed/demo", widgetOpen, fixtureCorpus},
+		{"reeks-demo-widget-open", "/embed/demo", widgetOpen, seriesCorpus},
 	}
 	// First make sure axe is live: a planted image without a text
 	// alternative must be reported.
@@ -569,26 +590,32 @@ func TestBrowserAccessibility(t *testing.T) {
 	if v := axeViolations(t, ctx, axe); len(v) != 1 || !strings.HasPrefix(v[0], "image-alt ") {
 		t.Fatalf("axe on a page with an image without alt: %v, want the image-alt violation alone", v)
 	}
-	for _, p := range pages {
-		t.Run(p.name, func(t *testing.T) {
-			base := ts.URL
-			if p.series {
-				base = shipped.URL
-			}
-			if p.base != "" {
-				base = p.base
-			}
-			run(t, ctx, "open "+p.path, append([]step{
-				chromedp.Navigate(base + p.path),
-				chromedp.WaitReady(chromedp.CSS("main")),
-			}, p.ready...)...)
-			if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "nl" {
-				t.Errorf("lang = %q, want nl", lang)
-			}
-			for _, v := range axeViolations(t, ctx, axe) {
-				t.Errorf("axe: %s", v)
-			}
-			screenshot(t, ctx, "a11y-"+p.name)
-		})
+	for i, screen := range []string{"desktop", "mobiel"} {
+		if i > 0 {
+			ctx = newTabFor(t, 5*time.Minute)
+		}
+		for _, p := range pages {
+			t.Run(screen+"/"+p.name, func(t *testing.T) {
+				base := []string{ts.URL, shipped.URL, quotes.URL, similar.URL}[p.corpus]
+				setup := chromedp.EmulateViewport(1280, 900)
+				if screen == "mobiel" {
+					setup = phone()
+				}
+				run(t, ctx, "open "+p.path, append([]step{
+					setup,
+					chromedp.Navigate(base + p.path),
+					chromedp.WaitReady(chromedp.CSS("main")),
+				}, p.ready...)...)
+				if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "nl" {
+					t.Errorf("lang = %q, want nl", lang)
+				}
+				v := axeViolations(t, ctx, axe)
+				for _, v := range v {
+					t.Errorf("axe: %s", v)
+				}
+				t.Logf("axe: %d violations on %s (%s)", len(v), p.path, screen)
+				screenshot(t, ctx, "a11y-"+screen+"-"+p.name)
+			})
+		}
 	}
 }
