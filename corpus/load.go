@@ -311,7 +311,7 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 	if !idRE.MatchString(a.Slug) {
 		ps.errorf(p, line, "slug %q must be lower case letters, digits and single hyphens", a.Slug)
 	}
-	a.Title, line = m.str("title")
+	a.Title, _ = m.str("title")
 	if a.Title == "" {
 		ps.errorf(p, m.line(), "missing title")
 	}

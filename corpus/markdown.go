@@ -15,12 +15,6 @@ var (
 	emRE       = regexp.MustCompile(`(^|[\s(“‘"'])[*_]([^\s*_][^*_]*?[^\s*_]|[^\s*_])[*_]([\s).,;:!?”’"']|$)`)
 )
 
-// block is one paragraph, list item or block quote of the body.
-type block struct {
-	text string
-	line int
-}
-
 type section struct {
 	level  int
 	title  string

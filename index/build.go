@@ -198,12 +198,21 @@ func ReadInfo(idx bleve.Index) (Info, error) {
 	return i, readInternal(idx, internalInfo, &i)
 }
 
-func readInternal(idx bleve.Index, key string, v any) error {
+// readOptional reads what an older build may lack: a key that is absent
+// leaves v as it is and is no error.
+func readOptional(idx bleve.Index, key string, v any) error { return readStored(idx, key, v, true) }
+
+func readInternal(idx bleve.Index, key string, v any) error { return readStored(idx, key, v, false) }
+
+func readStored(idx bleve.Index, key string, v any, optional bool) error {
 	raw, err := idx.GetInternal([]byte(key))
 	if err != nil {
 		return fmt.Errorf("read %s: %w", key, err)
 	}
 	if raw == nil {
+		if optional {
+			return nil
+		}
 		return fmt.Errorf("read %s: not in index (was it built by vanelkaar?)", key)
 	}
 	if err := json.Unmarshal(raw, v); err != nil {

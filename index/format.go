@@ -75,14 +75,7 @@ func (e *FormatError) Is(target error) bool { return target == ErrFormat }
 // formats were stored has the zero Format.
 func ReadFormat(idx bleve.Index) (Format, error) {
 	var f Format
-	raw, err := idx.GetInternal([]byte(FormatKey))
-	if err != nil {
-		return f, fmt.Errorf("read %s: %w", FormatKey, err)
-	}
-	if raw == nil {
-		return f, nil
-	}
-	return f, readInternal(idx, FormatKey, &f)
+	return f, readOptional(idx, FormatKey, &f)
 }
 
 // Open opens the index that dir stands for (see Resolve) for reading. It

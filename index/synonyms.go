@@ -40,14 +40,7 @@ func SynonymsOf(c *corpus.Corpus) []SynonymRule {
 // before synonyms existed has none.
 func ReadSynonyms(idx bleve.Index) ([]SynonymRule, error) {
 	var rules []SynonymRule
-	raw, err := idx.GetInternal([]byte(internalSynonyms))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", internalSynonyms, err)
-	}
-	if raw == nil {
-		return nil, nil
-	}
-	return rules, readInternal(idx, internalSynonyms, &rules)
+	return rules, readOptional(idx, internalSynonyms, &rules)
 }
 
 // AnalyzeGroups returns the terms an analyzer makes of text, one group

@@ -252,14 +252,7 @@ func sentenceStart(text string, i int) bool {
 // completion offers nothing rather than the index failing to open.
 func ReadVocabulary(idx bleve.Index) (Vocabulary, error) {
 	var v Vocabulary
-	raw, err := idx.GetInternal([]byte(internalVocabulary))
-	if err != nil {
-		return v, fmt.Errorf("read %s: %w", internalVocabulary, err)
-	}
-	if raw == nil {
-		return v, nil
-	}
-	return v, readInternal(idx, internalVocabulary, &v)
+	return v, readOptional(idx, internalVocabulary, &v)
 }
 
 // storeInternal stores v as JSON under an internal key of the index.

@@ -4,9 +4,6 @@ import (
 	"vanelkaar/search"
 )
 
-// siteName is the name pages carry in their title and header.
-const siteName = "Van elkaar leren"
-
 // basePage is what every page's layout needs.
 type basePage struct {
 	// Title is the page's own title; the layout adds the site name.

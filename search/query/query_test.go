@@ -245,7 +245,7 @@ func TestMap(t *testing.T) {
 	got := Map(q, func(n Q) Q {
 		switch n := n.(type) {
 		case Term:
-			return Phrase{Text: n.Text}
+			return Phrase(n)
 		case Phrase:
 			return Or{Qs: []Q{Term{strings.Fields(n.Text)[0]}, Term{strings.Fields(n.Text)[1]}}}
 		}
