@@ -96,6 +96,10 @@ func assemble(title string, meta ImportMeta, blocks []mdBlock, links []PageLink)
 	if meta.Slug == "" {
 		meta.Slug = Slug(title)
 	}
+	if meta.Slug == "" {
+		// A title of punctuation only ("#") gives no slug to name the file.
+		return Imported{}, fmt.Errorf("%q: the title gives no slug; give one with --slug", title)
+	}
 	var b strings.Builder
 	if err := writeFrontMatter(&b, title, meta); err != nil {
 		return Imported{}, fmt.Errorf("%s: %w", title, err)
