@@ -29,6 +29,12 @@ func IsPartTerm(term string) bool { return analyzer.IsPart([]byte(term)) }
 // NewMapping returns the index mapping: every field mapped explicitly,
 // dynamic mapping off, BM25 scoring.
 func NewMapping() *mapping.IndexMappingImpl {
+	return newMapping(analyzer.Config())
+}
+
+// newMapping is NewMapping with the given definition of the index
+// analyzer (benchmarks compare variants of the chain).
+func newMapping(dutch map[string]any) *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = indexapi.BM25Scoring
 	// The analyzers are defined on the mapping rather than registered, so
@@ -36,7 +42,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 	// components live in bleve's registry, where a reopened index finds
 	// them by name.
 	for name, cfg := range map[string]map[string]any{
-		AnalyzerDutch:      analyzer.Config(),
+		AnalyzerDutch:      dutch,
 		AnalyzerDutchQuery: analyzer.QueryConfig(),
 	} {
 		if err := im.AddCustomAnalyzer(name, cfg); err != nil {

@@ -15,18 +15,22 @@ import (
 // hyphenated word only the last part is stemmed: Dutch inflects a compound
 // at its end ("e-mails" becomes "e-mail", "noord-hollandse"
 // "noord-hollands").
-type stemFilter struct{}
+type stemFilter struct {
+	plain bool // Snowball alone, without the exceptions (for benchmarks)
+}
 
-func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	var a arena
 	for _, t := range in {
-		t.Term = stem(&a, t.Term)
+		t.Term = stem(&a, t.Term, !f.plain)
 	}
 	return in
 }
 
 // stem returns the stemmed term: a prefix of term, or new memory from a.
-func stem(a *arena, term []byte) []byte {
+// With exceptions, irregular forms and the -e and -t the stemmer keeps
+// are handled too.
+func stem(a *arena, term []byte, exceptions bool) []byte {
 	head, last := []byte(nil), term
 	if i := bytes.LastIndexByte(term, '-'); i >= 0 {
 		head, last = term[:i+1], term[i+1:]
@@ -39,12 +43,17 @@ func stem(a *arena, term []byte) []byte {
 	// to the term's bytes meanwhile, so a string sharing them is safe and
 	// saves a copy per word.
 	word := unsafe.String(&last[0], len(last))
-	if base := dutch.Irregular(word); base != "" {
-		// An irregular form is stemmed as its base word: "schreef" as
-		// "schrijven" (package dutch's exception table).
-		word = base
+	var s string
+	if exceptions {
+		if base := dutch.Irregular(word); base != "" {
+			// An irregular form is stemmed as its base word: "schreef"
+			// as "schrijven" (package dutch's exception table).
+			word = base
+		}
+		s = dutch.PresentT(dutch.AdjectiveBase(dutch.Stem(word, false)))
+	} else {
+		s = dutch.Stem(word, false)
 	}
-	s := dutch.PresentT(dutch.AdjectiveBase(dutch.Stem(word, false)))
 	if s == "" || len(s) == len(last) && string(last) == s {
 		return term
 	}

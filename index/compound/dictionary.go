@@ -38,7 +38,16 @@ type entry struct {
 type Dictionary struct {
 	forms    map[string]entry
 	patterns []pattern
+
+	// cache holds the answers of Split for words seen before, compounds
+	// or not: a text repeats its words, and most long words are no
+	// compounds, which costs the most to establish.
+	mu    sync.RWMutex
+	cache map[string][]string
 }
+
+// maxCached bounds the cache; when full, it is emptied and starts again.
+const maxCached = 1 << 16
 
 // pattern forbids a split where the first part ends in end and the next
 // starts with start (OpenTaal's CHECKCOMPOUNDPATTERN: "huis" + "vesting").
@@ -70,7 +79,7 @@ func parse(gz []byte) (*Dictionary, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dictionary{forms: make(map[string]entry, 60000)}
+	d := &Dictionary{forms: make(map[string]entry, 60000), cache: map[string][]string{}}
 	sc := bufio.NewScanner(zr)
 	n := 0
 	for sc.Scan() {

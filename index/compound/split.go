@@ -56,8 +56,27 @@ func setOf(words ...string) map[string]bool {
 // vergadering, gemeente, raad). A modifier is given as the word it stands
 // for, without its linking element ("stads" as "stad"); the head keeps its
 // inflection ("raden"). Split returns nil for a word that is not a
-// compound. The word must be in lower case.
+// compound. The word must be in lower case. The answer is shared: the
+// caller must not change it.
 func (d *Dictionary) Split(word string) []string {
+	d.mu.RLock()
+	parts, ok := d.cache[word]
+	d.mu.RUnlock()
+	if ok {
+		return parts
+	}
+	parts = d.splitUncached(word)
+	d.mu.Lock()
+	if len(d.cache) >= maxCached {
+		clear(d.cache)
+	}
+	d.cache[strings.Clone(word)] = parts // word may share memory with the caller's
+	d.mu.Unlock()
+	return parts
+}
+
+// splitUncached is Split without the cache.
+func (d *Dictionary) splitUncached(word string) []string {
 	n := d.split(word, maxLeaves)
 	if n == nil {
 		return nil

@@ -21,7 +21,6 @@ var comparativeList string
 var (
 	irregularOnce sync.Once
 	irregular     map[string]string // form -> base word
-	verbs         map[string]bool   // the base words that are verbs
 )
 
 // verbPrefixes are the particles and prefixes that make compound verbs of
@@ -35,40 +34,34 @@ var verbPrefixes = []string{
 }
 
 // Irregular returns the base word of an irregular form of the table in
-// lower case ("schreef", "geschreven", "opgeschreven" and "beschreef" give
+// lower case, one map look-up ("schreef", "geschreven", "opgeschreven" and "beschreef" give
 // "schrijven", "opschrijven" and "beschrijven"; "beter" gives "goed"), or
 // "" for any other word. The stemmer then stems the base word, so the
 // forms of a strong verb meet; Snowball's algorithm itself stays as it is.
 func Irregular(word string) string {
 	irregularOnce.Do(loadIrregular)
-	if base, ok := irregular[word]; ok {
-		return base
-	}
-	for _, p := range verbPrefixes {
-		rest, ok := strings.CutPrefix(word, p)
-		if !ok || len(rest) < 2 {
-			continue
-		}
-		// Separable: op + geschreven, op + schreef (in a subclause).
-		// Inseparable: be + schreven; the participle without ge-:
-		// onder + nomen as onder + genomen.
-		if base, ok := irregular[rest]; ok && isVerb(base) {
-			return p + base
-		}
-		if base, ok := irregular["ge"+rest]; ok && isVerb(base) {
-			return p + base
-		}
-	}
-	return ""
+	return irregular[word]
 }
 
-// isVerb reports whether a base word of the table is a verb: only verbs
-// take the prefixes.
-func isVerb(base string) bool { return verbs[base] }
+// addPrefixed adds the compound verbs of a verb form: separable
+// particles before the form ("op" + "geschreven", "op" + "schreef" in a
+// subclause) and inseparable prefixes before a participle without its
+// ge- ("be" + "schreven" as "be" + "geschreven").
+func addPrefixed(form, base string) {
+	for _, p := range verbPrefixes {
+		if _, ok := irregular[p+form]; !ok {
+			irregular[p+form] = p + base
+		}
+		if rest, ok := strings.CutPrefix(form, "ge"); ok && len(rest) > 2 {
+			if _, ok := irregular[p+rest]; !ok {
+				irregular[p+rest] = p + base
+			}
+		}
+	}
+}
 
 func loadIrregular() {
 	irregular = map[string]string{}
-	verbs = map[string]bool{}
 	for _, line := range strings.Split(comparativeList, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -77,18 +70,26 @@ func loadIrregular() {
 			irregular[f] = line
 		}
 	}
+	var verbs [][]string
 	for _, line := range strings.Split(irregularList, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		words := strings.Fields(line)
-		if strings.HasSuffix(words[0], "n") {
-			verbs[words[0]] = true // every verb of the table is an infinitive in -n
-		}
 		for _, f := range words[1:] {
 			if _, dup := irregular[f]; !dup {
 				irregular[f] = words[0]
 			}
+		}
+		if strings.HasSuffix(words[0], "n") { // every verb of the table is an infinitive in -n
+			verbs = append(verbs, words)
+		}
+	}
+	// The compound verbs, once every simple form is in: a simple form
+	// keeps its own base.
+	for _, words := range verbs {
+		for _, f := range words[1:] {
+			addPrefixed(f, words[0])
 		}
 	}
 }
