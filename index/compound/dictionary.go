@@ -58,7 +58,7 @@ var (
 	defaultDict *Dictionary
 )
 
-// Default returns the embedded dictionary, read on first use (about 60,000
+// Default returns the embedded dictionary, read on first use (about 65,000
 // forms).
 func Default() *Dictionary {
 	defaultOnce.Do(func() {
