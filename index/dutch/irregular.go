@@ -18,6 +18,11 @@ var irregularList string
 //go:embed comparatives.txt
 var comparativeList string
 
+// placeList is a list of places and their adjectives (see the file).
+//
+//go:embed places.txt
+var placeList string
+
 var (
 	irregularOnce sync.Once
 	irregular     map[string]string // form -> base word
@@ -68,6 +73,15 @@ func loadIrregular() {
 		}
 		for _, f := range comparatives(line) {
 			irregular[f] = line
+		}
+	}
+	for _, line := range strings.Split(placeList, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if place, adj, ok := strings.Cut(line, " "); ok {
+			irregular[adj] = place
+			irregular[adj+"e"] = place
 		}
 	}
 	var verbs [][]string

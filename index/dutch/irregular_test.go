@@ -16,6 +16,8 @@ func TestIrregular(t *testing.T) {
 		"grootste":     "groot",
 		"dikkere":      "dik",
 		"duurder":      "duur",
+		"hollandse":    "holland",
+		"zeeuwse":      "zeeland",
 		"lagen":        "", // also the plural of laag: left out
 		"reden":        "", // the noun reason
 		"gemeente":     "",
