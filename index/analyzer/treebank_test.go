@@ -57,7 +57,13 @@ func treebankDir(t testing.TB) string {
 // readTreebank reads every sentence of every *.conllu file.
 func readTreebank(t testing.TB) []sentence {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(treebankDir(t), "*.conllu"))
+	return readTreebankGlob(t, "*.conllu")
+}
+
+// readTreebankGlob reads every sentence of the files matching glob.
+func readTreebankGlob(t testing.TB, glob string) []sentence {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(treebankDir(t), glob))
 	if err != nil {
 		t.Fatal(err)
 	}
