@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"vanelkaar/index"
 	"vanelkaar/search/query"
@@ -113,9 +114,13 @@ func (s *Searcher) Suggest(ctx context.Context, q string, limit int) (*Suggestio
 }
 
 // pairOccurs reports whether the last two words of a completed query
-// stand side by side somewhere in the corpus, so that completion never
-// offers a pair the text does not have (a first name followed by a word
-// that begins like the surname, "ger balans"). A single word occurs by
+// stand side by side within one sentence somewhere in the corpus, so that
+// completion never offers a pair the text does not have: a first name
+// followed by a word that begins like the surname ("ger balans"), or the
+// last word of one sentence and the first of the next ("proces
+// overeenkomsten"). Positions in the index run on across sentences, so a
+// phrase match is confirmed on the stored text: nothing but spaces and
+// hyphens may stand between the two words. A single word occurs by
 // construction.
 func (l *loaded) pairOccurs(ctx context.Context, text string) (bool, error) {
 	words := query.Words(text)
@@ -123,13 +128,91 @@ func (l *loaded) pairOccurs(ctx context.Context, text string) (bool, error) {
 		return true, nil
 	}
 	pair := strings.Join(words[len(words)-2:], " ")
-	sr := bleve.NewSearchRequestOptions(fieldsQuery(pair, 1), 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(fieldsQuery(pair, 1), pairHits, 0, false)
 	sr.Score = bleve.ScoreNone
+	sr.IncludeLocations = true
+	for _, f := range index.TextFields {
+		sr.Fields = append(sr.Fields, f.Name)
+	}
 	br, err := l.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return false, fmt.Errorf("suggest: %w", err)
 	}
-	return br.Total > 0, nil
+	for _, h := range br.Hits {
+		for field, terms := range h.Locations {
+			if adjacentInSentence(h.Fields[field], terms) {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// pairHits bounds the documents read to confirm a pair: a pair that only
+// crosses sentences in the first few is not worth offering.
+const pairHits = 20
+
+// adjacentInSentence reports whether two of the matched terms stand at
+// neighbouring positions of one value of a stored field with nothing
+// between them that ends a sentence or a clause.
+func adjacentInSentence(stored any, terms bsearch.TermLocationMap) bool {
+	values := storedValues(stored)
+	// A position may hold several terms (a compound and its parts, the
+	// parts of a hyphenated word): keep the widest span of each.
+	type key struct {
+		value uint64
+		pos   uint64
+	}
+	type span struct{ start, end uint64 }
+	at := map[key]span{}
+	for _, locs := range terms {
+		for _, loc := range locs {
+			var value uint64
+			if len(loc.ArrayPositions) > 0 {
+				value = loc.ArrayPositions[0]
+			}
+			k := key{value, loc.Pos}
+			sp, ok := at[k]
+			if !ok || loc.Start < sp.start {
+				sp.start = loc.Start
+			}
+			if loc.End > sp.end {
+				sp.end = loc.End
+			}
+			at[k] = sp
+		}
+	}
+	for k, first := range at {
+		next, ok := at[key{k.value, k.pos + 1}]
+		if !ok || int(k.value) >= len(values) {
+			continue
+		}
+		v := values[k.value]
+		if first.end <= next.start && int(next.start) <= len(v) &&
+			strings.Trim(v[first.end:next.start], " \t-\u00a0") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// storedValues returns a stored field's values: one string, or the
+// strings of an array field; never empty.
+func storedValues(stored any) []string {
+	switch v := stored.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			s, _ := e.(string)
+			out = append(out, s)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return []string{""}
 }
 
 func (v *vocabulary) suggest(q string, limit int) []Suggestion {

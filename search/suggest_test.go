@@ -211,3 +211,30 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestStaysWithinSentences: a completion never joins the last word
+// of one sentence to the first of the next, though the index's positions
+// run on across the full stop; a pair that does occur within a sentence is
+// still offered.
+func TestSuggestStaysWithinSentences(t *testing.T) {
+	s := shippedSearcher(t)
+	tests := []struct {
+		q, pair string
+		want    bool
+	}{
+		// "... door het proces. Overeenkomsten ..." in part 1.
+		{"proces overeenk", "proces overeenkomsten", false},
+		// Within one sentence: "... die gemeenten kiezen: ...", "...
+		// en digitale infrastructuur".
+		{"gemeenten kie", "gemeenten kiezen", true},
+		{"digitale infra", "digitale infrastructuur", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			got := slices.Contains(texts(mustSuggest(t, s, tt.q, MaxSuggestions)), tt.pair)
+			if got != tt.want {
+				t.Errorf("Suggest(%q) offers %q = %v, want %v", tt.q, tt.pair, got, tt.want)
+			}
+		})
+	}
+}
