@@ -25,121 +25,146 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []Document
-	add := func(id, order string, f map[string]any, r Record) error {
-		rec, err := json.Marshal(r)
-		if err != nil {
-			return fmt.Errorf("encode record %s: %w", id, err)
-		}
-		f[FieldOrder] = order
-		f[FieldWords] = textLength(r.Text)
-		f[FieldRecord] = string(rec)
-		for _, fc := range Facets {
-			f[fc.Field] = fc.Of(&r)
-		}
-		docs = append(docs, Document{ID: id, Fields: f})
-		return nil
-	}
+	d := &documents{c: c, signals: signals}
 	for _, a := range c.Articles {
 		ref := articleRef(a)
 		index := make(map[*corpus.Passage]int, len(a.Passages))
 		for i, p := range a.Passages {
 			index[p] = i
-			roles, munis := rolesOf(c, p.People, p.Municipalities)
-			r := Record{
-				Kind:           KindPassage,
-				Title:          passageTitle(p),
-				Text:           p.Text,
-				Headings:       p.Headings,
-				URL:            p.URL(),
-				SourceURL:      a.SourceURL,
-				Article:        ref,
-				Themes:         signals.themes(p.Themes, p.Text),
-				Municipalities: munis,
-				Roles:          roles,
-				People:         p.People,
-			}
-			f := map[string]any{
-				FieldTitle:    a.Title,
-				FieldHeadings: strings.Join(p.Headings, " \n "),
-				FieldBody:     p.Text,
-				FieldNames:    namesOf(c, p.People, munis),
-				FieldArticle:  a.Slug,
-			}
-			if err := add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0000", a.Part, i), f, r); err != nil {
+			if err := d.passage(a, ref, i, p); err != nil {
 				return nil, err
 			}
 		}
 		for _, q := range a.Quotes {
-			r := Record{
-				Kind:        KindQuote,
-				Text:        q.Text,
-				Headings:    q.Passage.Headings,
-				URL:         q.URL(),
-				SourceURL:   a.SourceURL,
-				Article:     ref,
-				Attribution: string(q.Attribution),
-				Themes:      signals.themes(q.Themes, q.Text),
-			}
-			// A quote is found by its own words and its speaker, never by
-			// the title or headings around it: kind=quote for a phrase of a
-			// heading must not list the quotes below that heading.
-			f := map[string]any{
-				FieldQuote:   q.Text,
-				FieldArticle: a.Slug,
-			}
-			var speakers []string
-			if per := c.Person(q.Speaker); per != nil {
-				r.Speaker = personRef(c, per)
-				r.Title = per.Name
-				r.Roles = []string{per.RoleCategory}
-				r.Municipalities = nonNil(nonEmpty(per.Municipality))
-				speakers = []string{per.ID}
-				r.People = speakers
-				quoted := "“" + q.Text + "”"
-				if q.Whole != "" {
-					quoted = q.Whole
-				}
-				r.Citation = Citation(quoted, r.Speaker, ref, CitationLink(a.SourceURL, q.URL()))
-			} else {
-				// A quote without a speaker cannot be cited: no citation.
-				r.Title = "Citaat"
-				r.Roles = []string{}
-				r.Municipalities = []string{}
-			}
-			f[FieldNames] = namesOf(c, speakers, r.Municipalities)
-			if err := add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%04d", a.Part, index[q.Passage], q.N), f, r); err != nil {
+			if err := d.quote(a, ref, index[q.Passage], q); err != nil {
 				return nil, err
 			}
 		}
 	}
 	for _, per := range c.People {
-		ref := personRef(c, per)
-		r := Record{
-			Kind:           KindPerson,
-			Title:          per.Name,
-			Text:           personText(ref),
-			Speaker:        ref,
-			Themes:         []string{},
-			Municipalities: nonNil(nonEmpty(per.Municipality)),
-			Roles:          []string{per.RoleCategory},
-			People:         []string{per.ID},
-		}
-		r.URL = PersonURL(per.ID)
-		if per.First != nil {
-			r.SourceURL = per.First.Article.SourceURL
-			r.Article = articleRef(per.First.Article)
-		}
-		f := map[string]any{
-			FieldTitle: per.Name,
-			FieldBody:  r.Text,
-			FieldNames: namesOf(c, []string{per.ID}, r.Municipalities),
-		}
-		if err := add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r); err != nil {
+		if err := d.person(per); err != nil {
 			return nil, err
 		}
 	}
-	return docs, nil
+	return d.docs, nil
+}
+
+// documents collects the documents of a corpus.
+type documents struct {
+	c       *corpus.Corpus
+	signals *themeSignals
+	docs    []Document
+}
+
+// add adds a document with its fields f, the fields every document has,
+// and its record r.
+func (d *documents) add(id, order string, f map[string]any, r Record) error {
+	rec, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("encode record %s: %w", id, err)
+	}
+	f[FieldOrder] = order
+	f[FieldWords] = textLength(r.Text)
+	f[FieldRecord] = string(rec)
+	for _, fc := range Facets {
+		f[fc.Field] = fc.Of(&r)
+	}
+	d.docs = append(d.docs, Document{ID: id, Fields: f})
+	return nil
+}
+
+// passage adds the i-th passage p of article a.
+func (d *documents) passage(a *corpus.Article, ref *ArticleRef, i int, p *corpus.Passage) error {
+	roles, munis := rolesOf(d.c, p.People, p.Municipalities)
+	r := Record{
+		Kind:           KindPassage,
+		Title:          passageTitle(p),
+		Text:           p.Text,
+		Headings:       p.Headings,
+		URL:            p.URL(),
+		SourceURL:      a.SourceURL,
+		Article:        ref,
+		Themes:         d.signals.themes(p.Themes, p.Text),
+		Municipalities: munis,
+		Roles:          roles,
+		People:         p.People,
+	}
+	f := map[string]any{
+		FieldTitle:    a.Title,
+		FieldHeadings: strings.Join(p.Headings, " \n "),
+		FieldBody:     p.Text,
+		FieldNames:    namesOf(d.c, p.People, munis),
+		FieldArticle:  a.Slug,
+	}
+	return d.add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0000", a.Part, i), f, r)
+}
+
+// quote adds quote q of article a, which stands in the passage'th passage.
+func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *corpus.Quote) error {
+	r := Record{
+		Kind:        KindQuote,
+		Text:        q.Text,
+		Headings:    q.Passage.Headings,
+		URL:         q.URL(),
+		SourceURL:   a.SourceURL,
+		Article:     ref,
+		Attribution: string(q.Attribution),
+		Themes:      d.signals.themes(q.Themes, q.Text),
+	}
+	// A quote is found by its own words and its speaker, never by
+	// the title or headings around it: kind=quote for a phrase of a
+	// heading must not list the quotes below that heading.
+	f := map[string]any{
+		FieldQuote:   q.Text,
+		FieldArticle: a.Slug,
+	}
+	var speakers []string
+	if per := d.c.Person(q.Speaker); per != nil {
+		r.Speaker = personRef(d.c, per)
+		r.Title = per.Name
+		r.Roles = []string{per.RoleCategory}
+		r.Municipalities = nonNil(nonEmpty(per.Municipality))
+		speakers = []string{per.ID}
+		r.People = speakers
+		quoted := "“" + q.Text + "”"
+		if q.Whole != "" {
+			quoted = q.Whole
+		}
+		r.Citation = Citation(quoted, r.Speaker, ref, CitationLink(a.SourceURL, q.URL()))
+	} else {
+		// A quote without a speaker cannot be cited: no citation.
+		r.Title = "Citaat"
+		r.Roles = []string{}
+		r.Municipalities = []string{}
+	}
+	f[FieldNames] = namesOf(d.c, speakers, r.Municipalities)
+	return d.add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%04d", a.Part, passage, q.N), f, r)
+}
+
+// person adds the person per.
+func (d *documents) person(per *corpus.Person) error {
+	ref := personRef(d.c, per)
+	r := Record{
+		Kind:           KindPerson,
+		Title:          per.Name,
+		Text:           personText(ref),
+		Speaker:        ref,
+		Themes:         []string{},
+		Municipalities: nonNil(nonEmpty(per.Municipality)),
+		Roles:          []string{per.RoleCategory},
+		People:         []string{per.ID},
+	}
+	r.URL = PersonURL(per.ID)
+	if per.First != nil {
+		r.SourceURL = per.First.Article.SourceURL
+		r.Article = articleRef(per.First.Article)
+	}
+	f := map[string]any{
+		FieldTitle: per.Name,
+		FieldBody:  r.Text,
+		FieldNames: namesOf(d.c, []string{per.ID}, r.Municipalities),
+	}
+	return d.add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r)
 }
 
 // Document ids.

@@ -66,43 +66,9 @@ const (
 // lists is one the index holds. Each text counts once: an article's title
 // once, not once per passage.
 func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
-	words := map[string]*wordStats{}
-	add := func(text string) {
-		seen := map[string]bool{}
-		for _, tok := range an.Analyze([]byte(text)) {
-			if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End ||
-				!utf8.RuneStart(text[tok.Start]) || (tok.End < len(text) && !utf8.RuneStart(text[tok.End])) {
-				continue // offsets that do not point into the text as written
-			}
-			if analyzer.IsPart(tok.Term) {
-				continue // a compound's part: its surface is the compound
-			}
-			surface := text[tok.Start:tok.End]
-			if !isWord(surface) {
-				continue
-			}
-			lower := strings.ToLower(surface)
-			ws := words[lower]
-			if ws == nil {
-				ws = &wordStats{terms: map[string]int{}, cased: map[string]int{}}
-				words[lower] = ws
-			}
-			ws.terms[string(tok.Term)]++
-			switch {
-			case surface == lower:
-				ws.lower++
-			case !sentenceStart(text, tok.Start):
-				ws.cased[surface]++
-			}
-			if !seen[lower] {
-				seen[lower] = true
-				ws.count++
-			}
-		}
-	}
-	people := map[string]int{}
-	munis := map[string]int{}
-	themes := map[string]int{}
+	words := wordCounts{}
+	add := func(text string) { words.add(an, text) }
+	m := mentions{people: map[string]int{}, munis: map[string]int{}, themes: map[string]int{}}
 	for _, a := range c.Articles {
 		add(a.Title)
 		headings := map[string]bool{}
@@ -114,42 +80,56 @@ func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
 				}
 			}
 			add(p.Text)
-			for _, id := range p.People {
-				people[id]++
-			}
-			for _, id := range p.Municipalities {
-				munis[id]++
-			}
-			for _, id := range p.Themes {
-				themes[id]++
-			}
+			count(m.people, p.People)
+			count(m.munis, p.Municipalities)
+			count(m.themes, p.Themes)
 		}
 		for _, q := range a.Quotes {
-			people[q.Speaker]++
-			for _, id := range q.Themes {
-				themes[id]++
-			}
+			m.people[q.Speaker]++
+			count(m.themes, q.Themes)
 		}
 	}
-	var v Vocabulary
+	v := Vocabulary{Names: vocabularyNames(c, m, add)}
+	for lower, ws := range words {
+		v.Words = append(v.Words, Word{Text: ws.display(lower), Term: ws.term(), Count: ws.count})
+	}
+	sort.Slice(v.Words, func(i, j int) bool { return v.Words[i].Text < v.Words[j].Text })
+	return v
+}
+
+// mentions counts how often the corpus mentions each person, municipality
+// and theme, by id.
+type mentions struct{ people, munis, themes map[string]int }
+
+func count(m map[string]int, ids []string) {
+	for _, id := range ids {
+		m[id]++
+	}
+}
+
+// vocabularyNames lists the names of people, municipalities, themes and
+// role categories with how often they are mentioned; add is told the
+// texts of the registries, whose words belong to the vocabulary too.
+func vocabularyNames(c *corpus.Corpus, m mentions, add func(text string)) []Name {
+	var names []Name
 	for _, p := range c.People {
 		add(p.Name)
 		add(strings.Join([]string{p.Role, p.Organisation}, " \n "))
-		people[p.ID]++
-		munis[p.Municipality]++
-		n := Name{Kind: NamePerson, Value: p.ID, Text: p.Name, Detail: p.Role, Count: people[p.ID]}
-		if m := c.Municipality(p.Municipality); m != nil {
-			n.Detail += ", " + m.Name
+		m.people[p.ID]++
+		m.munis[p.Municipality]++
+		n := Name{Kind: NamePerson, Value: p.ID, Text: p.Name, Detail: p.Role, Count: m.people[p.ID]}
+		if mu := c.Municipality(p.Municipality); mu != nil {
+			n.Detail += ", " + mu.Name
 		}
 		n.URL = PersonURL(p.ID)
-		v.Names = append(v.Names, n)
+		names = append(names, n)
 	}
-	for _, m := range c.Municipalities {
-		add(strings.Join(append([]string{m.Name}, m.Aliases...), " \n "))
-		v.Names = append(v.Names, Name{Kind: NameMunicipality, Value: m.ID, Text: m.Name, Aliases: m.Aliases, Detail: m.Province, Count: munis[m.ID]})
+	for _, mu := range c.Municipalities {
+		add(strings.Join(append([]string{mu.Name}, mu.Aliases...), " \n "))
+		names = append(names, Name{Kind: NameMunicipality, Value: mu.ID, Text: mu.Name, Aliases: mu.Aliases, Detail: mu.Province, Count: m.munis[mu.ID]})
 	}
 	for _, t := range c.Themes {
-		v.Names = append(v.Names, Name{Kind: NameTheme, Value: t.ID, Text: t.Label, Count: themes[t.ID]})
+		names = append(names, Name{Kind: NameTheme, Value: t.ID, Text: t.Label, Count: m.themes[t.ID]})
 	}
 	// A role category is found by its label and by the roles as written of
 	// the people in it ("wethouder" finds Bestuur).
@@ -160,21 +140,55 @@ func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
 			if p.RoleCategory != rc.ID {
 				continue
 			}
-			n.Count += people[p.ID]
+			n.Count += m.people[p.ID]
 			if k := corpus.FoldName(p.Role); p.Role != "" && !seen[k] {
 				seen[k] = true
 				n.Aliases = append(n.Aliases, p.Role)
 			}
 		}
 		if n.Count > 0 {
-			v.Names = append(v.Names, n)
+			names = append(names, n)
 		}
 	}
-	for lower, ws := range words {
-		v.Words = append(v.Words, Word{Text: ws.display(lower), Term: ws.term(), Count: ws.count})
+	return names
+}
+
+// wordCounts holds the statistics of each word, by its lower-case form.
+type wordCounts map[string]*wordStats
+
+// add counts the words of text, each once however often text has it.
+func (words wordCounts) add(an analysis.Analyzer, text string) {
+	seen := map[string]bool{}
+	for _, tok := range an.Analyze([]byte(text)) {
+		if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End ||
+			!utf8.RuneStart(text[tok.Start]) || (tok.End < len(text) && !utf8.RuneStart(text[tok.End])) {
+			continue // offsets that do not point into the text as written
+		}
+		if analyzer.IsPart(tok.Term) {
+			continue // a compound's part: its surface is the compound
+		}
+		surface := text[tok.Start:tok.End]
+		if !isWord(surface) {
+			continue
+		}
+		lower := strings.ToLower(surface)
+		ws := words[lower]
+		if ws == nil {
+			ws = &wordStats{terms: map[string]int{}, cased: map[string]int{}}
+			words[lower] = ws
+		}
+		ws.terms[string(tok.Term)]++
+		switch {
+		case surface == lower:
+			ws.lower++
+		case !sentenceStart(text, tok.Start):
+			ws.cased[surface]++
+		}
+		if !seen[lower] {
+			seen[lower] = true
+			ws.count++
+		}
 	}
-	sort.Slice(v.Words, func(i, j int) bool { return v.Words[i].Text < v.Words[j].Text })
-	return v
 }
 
 type wordStats struct {
