@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -46,27 +47,14 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return errUsage
 	}
 	if *generate != "" {
-		if len(counts) == 0 {
-			return fmt.Errorf("--generate needs a --passages size")
-		}
-		if err := synth.Write(*generate, synth.Options{Passages: counts[0], Seed: *seed}); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "wrote a corpus of %d passages to %s\n", counts[0], *generate)
-		return nil
+		return generateCorpus(e, *generate, counts, *seed)
 	}
 
 	cfg := bench.Config{Rounds: *rounds, Warmup: *warmup, Size: *size, Progress: func(msg string) {
 		fmt.Fprintf(e.stderr, "bench: %s\n", msg)
 	}}
-	if *queriesFile != "" {
-		src, err := os.ReadFile(*queriesFile)
-		if err != nil {
-			return err
-		}
-		if cfg.Queries, err = bench.ParseQueries(string(src)); err != nil {
-			return fmt.Errorf("%s: %w", *queriesFile, err)
-		}
+	if cfg.Queries, err = readQueries(*queriesFile); err != nil {
+		return err
 	}
 	sets, err := benchSets(src, counts, *seed, cfg.Progress)
 	if err != nil {
@@ -86,7 +74,41 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d queries, %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
+	return printBench(e.stdout, rep, engines, *perQuery)
+}
+
+// generateCorpus writes the generated corpus of the first size into dir.
+func generateCorpus(e *env, dir string, counts []int, seed uint64) error {
+	if len(counts) == 0 {
+		return fmt.Errorf("--generate needs a --passages size")
+	}
+	if err := synth.Write(dir, synth.Options{Passages: counts[0], Seed: seed}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote a corpus of %d passages to %s\n", counts[0], dir)
+	return nil
+}
+
+// readQueries reads a query list; "" means the committed one (nil).
+func readQueries(file string) ([]bench.Query, error) {
+	if file == "" {
+		return nil, nil
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	qs, err := bench.ParseQueries(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return qs, nil
+}
+
+// printBench prints the report: the set-up, the engines' versions, the
+// table and, with perQuery, each query's median.
+func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery bool) error {
+	fmt.Fprintf(w, "%d queries, %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
 		len(rep.Config.Queries), rep.Config.Rounds, rep.Config.Warmup, rep.Config.Size,
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
 	var versions []string
@@ -96,13 +118,13 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if len(versions) > 0 {
-		fmt.Fprintf(e.stdout, "engines: %s\n\n", strings.Join(versions, "; "))
+		fmt.Fprintf(w, "engines: %s\n\n", strings.Join(versions, "; "))
 	}
-	if err := rep.WriteTable(e.stdout); err != nil {
+	if err := rep.WriteTable(w); err != nil {
 		return err
 	}
-	if *perQuery {
-		return rep.WritePerQuery(e.stdout)
+	if perQuery {
+		return rep.WritePerQuery(w)
 	}
 	return nil
 }
