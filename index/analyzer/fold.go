@@ -17,27 +17,12 @@ import (
 type accentVariantFilter struct{}
 
 func (accentVariantFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	var out analysis.TokenStream // nil until a variant is needed
-	for i, t := range in {
-		f := fold(t.Term)
-		if bytes.Equal(f, t.Term) {
-			if out != nil {
-				out = append(out, t)
-			}
-			continue
+	return withVariants(in, func(term []byte) []byte {
+		if f := fold(term); !bytes.Equal(f, term) {
+			return f
 		}
-		if out == nil {
-			out = make(analysis.TokenStream, i, len(in)+4)
-			copy(out, in[:i])
-		}
-		v := *t
-		v.Term = f
-		out = append(out, t, &v)
-	}
-	if out == nil {
-		return in
-	}
-	return out
+		return nil
+	})
 }
 
 // foldFilter removes diacritics from the (stemmed) terms and drops a term

@@ -18,27 +18,7 @@ import (
 type joinFilter struct{}
 
 func (joinFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	var out analysis.TokenStream // nil until a joined form is needed
-	for i, t := range in {
-		j := joined(t.Term)
-		if j == nil {
-			if out != nil {
-				out = append(out, t)
-			}
-			continue
-		}
-		if out == nil {
-			out = make(analysis.TokenStream, i, len(in)+4)
-			copy(out, in[:i])
-		}
-		v := *t
-		v.Term = j
-		out = append(out, t, &v)
-	}
-	if out == nil {
-		return in
-	}
-	return out
+	return withVariants(in, joined)
 }
 
 // joined returns a normalized term without its hyphens, or nil when it has
