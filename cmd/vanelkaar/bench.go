@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"testing/fstest"
 
 	"vanelkaar/bench"
 	"vanelkaar/corpus"
@@ -21,7 +22,7 @@ import (
 // same documents and queries; or, with --generate, writes a generated
 // corpus to a folder.
 func runBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--passages N,N...] [--rounds N] [--postgres DSN] [--sqlite] [--per-query] | --generate DIR [--passages N]")
+	fs := newFlags(e, "bench", "[--passages N,N...] [--generator lexicon|treebank --treebank DIR] [--rounds N] [--postgres DSN] [--sqlite] [--per-query] | --generate DIR [--passages N]")
 	var src corpusSource
 	src.addFlags(fs, "the real corpus to measure besides the generated ones (default: the embedded corpus)")
 	sizes := fs.String("passages", "100000", "passages of each generated corpus, comma-separated; 0 for none")
@@ -35,7 +36,18 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	perQuery := fs.Bool("per-query", false, "also print each query's median latency per engine")
 	tmp := fs.String("tmp", "", "folder for the index and database files (default: the system's)")
 	generate := fs.String("generate", "", "write the generated corpus of the first --passages size into this folder and stop")
+	generator := fs.String("generator", "lexicon", "what generated corpora are made of: lexicon (the built-in word lists) or treebank (real Dutch sentences of --treebank)")
+	treebank := fs.String("treebank", "", "folder of CoNLL-U files whose \"# text = \" sentences the treebank generator uses")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	gen, err := newGenerator(*generator, *treebank, *seed)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		fs.Usage()
+		return errUsage
+	}
+	if err := gen.load(); err != nil {
 		return err
 	}
 	counts, err := parseSizes(*sizes)
@@ -47,7 +59,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return errUsage
 	}
 	if *generate != "" {
-		return generateCorpus(e, *generate, counts, *seed)
+		return generateCorpus(e, *generate, counts, gen)
 	}
 
 	cfg := bench.Config{Rounds: *rounds, Warmup: *warmup, Size: *size, Progress: func(msg string) {
@@ -56,7 +68,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if cfg.Queries, err = readQueries(*queriesFile); err != nil {
 		return err
 	}
-	sets, err := benchSets(src, counts, *seed, cfg.Progress)
+	sets, err := benchSets(src, counts, gen, cfg.Progress)
 	if err != nil {
 		return err
 	}
@@ -78,11 +90,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 }
 
 // generateCorpus writes the generated corpus of the first size into dir.
-func generateCorpus(e *env, dir string, counts []int, seed uint64) error {
+func generateCorpus(e *env, dir string, counts []int, gen corpusGenerator) error {
 	if len(counts) == 0 {
 		return fmt.Errorf("--generate needs a --passages size")
 	}
-	if err := synth.Write(dir, synth.Options{Passages: counts[0], Seed: seed}); err != nil {
+	if err := gen.write(dir, counts[0]); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote a corpus of %d passages to %s\n", counts[0], dir)
@@ -130,7 +142,7 @@ func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery
 }
 
 // benchSets loads the real corpus and generates the others.
-func benchSets(src corpusSource, counts []int, seed uint64, progress func(string)) ([]*bench.Set, error) {
+func benchSets(src corpusSource, counts []int, gen corpusGenerator, progress func(string)) ([]*bench.Set, error) {
 	dir := src.Dir
 	c, err := src.load()
 	if err != nil {
@@ -147,7 +159,7 @@ func benchSets(src corpusSource, counts []int, seed uint64, progress func(string
 	sets := []*bench.Set{s}
 	for _, n := range counts {
 		progress(fmt.Sprintf("generating a corpus of %d passages", n))
-		files, err := synth.Generate(synth.Options{Passages: n, Seed: seed})
+		files, err := gen.generate(n)
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +168,7 @@ func benchSets(src corpusSource, counts []int, seed uint64, progress func(string
 		if err != nil {
 			return nil, fmt.Errorf("generated corpus of %d passages: %w", n, err)
 		}
-		s, err := bench.NewSet(fmt.Sprintf("generated-%d", n), c)
+		s, err := bench.NewSet(fmt.Sprintf("%s-%d", gen.name, n), c)
 		if err != nil {
 			return nil, err
 		}
@@ -179,4 +191,53 @@ func parseSizes(s string) ([]int, error) {
 		}
 	}
 	return out, nil
+}
+
+// corpusGenerator makes the generated corpora of the bench: from the
+// lexicon, or from the real sentences of a treebank folder.
+type corpusGenerator struct {
+	name      string // the sets' name prefix
+	seed      uint64
+	treebank  string   // the folder of CoNLL-U files; "" for the lexicon
+	sentences []string // the treebank's, once load has read them
+}
+
+// load reads the treebank's sentences.
+func (g *corpusGenerator) load() error {
+	if g.treebank == "" {
+		return nil
+	}
+	ss, err := synth.TreebankSentences(g.treebank)
+	g.sentences = ss
+	return err
+}
+
+func newGenerator(kind, treebank string, seed uint64) (corpusGenerator, error) {
+	switch kind {
+	case "lexicon":
+		if treebank != "" {
+			return corpusGenerator{}, fmt.Errorf("--treebank needs --generator treebank")
+		}
+		return corpusGenerator{name: "generated", seed: seed}, nil
+	case "treebank":
+		if treebank == "" {
+			return corpusGenerator{}, fmt.Errorf("--generator treebank needs --treebank DIR (a folder of CoNLL-U files)")
+		}
+		return corpusGenerator{name: "treebank", seed: seed, treebank: treebank}, nil
+	}
+	return corpusGenerator{}, fmt.Errorf("--generator %q: want lexicon or treebank", kind)
+}
+
+func (g corpusGenerator) generate(n int) (fstest.MapFS, error) {
+	if g.sentences != nil {
+		return synth.GenerateFromSentences(synth.TreebankOptions{Passages: n, Seed: g.seed, Sentences: g.sentences})
+	}
+	return synth.Generate(synth.Options{Passages: n, Seed: g.seed})
+}
+
+func (g corpusGenerator) write(dir string, n int) error {
+	if g.sentences != nil {
+		return synth.WriteFromSentences(dir, synth.TreebankOptions{Passages: n, Seed: g.seed, Sentences: g.sentences})
+	}
+	return synth.Write(dir, synth.Options{Passages: n, Seed: g.seed})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vanelkaar/bench"
+	"vanelkaar/corpus"
 )
 
 // benchRows reads the Markdown table that `vanelkaar bench` prints: one
@@ -127,5 +129,68 @@ func TestBenchBadFlags(t *testing.T) {
 	os.WriteFile(queries, []byte("data | colour=red\n"), 0o644)
 	if code, _, errOut := runCmd(t, "", "bench", "--passages", "0", "--queries", queries); code != 1 || !strings.Contains(errOut, "colour=red") {
 		t.Errorf("bad query file: exit %d, %q", code, errOut)
+	}
+}
+
+// writeTreebank writes a small CoNLL-U folder of invented sentences: the
+// treebank generator reads only their "# text = " lines.
+func writeTreebank(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "# sent_id = %d\n# text = De raad van Voorbeeldstad besprak op dag %d het plan voor de nieuwe bibliotheek.\n1\tDe\tde\tDET\t_\t_\t2\tdet\t_\t_\n\n", i, i+1)
+		fmt.Fprintf(&b, "# text = Bewoners van wijk %d vroegen om meer groen in de straten\n1\tBewoners\tbewoner\tNOUN\t_\t_\t0\troot\t_\t_\n\n", i+1)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "fictief.conllu"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestBenchGenerateTreebank(t *testing.T) {
+	tb := writeTreebank(t)
+	dir := filepath.Join(t.TempDir(), "corpus")
+	code, out, errOut := runCmd(t, "", "bench", "--generator", "treebank", "--treebank", tb, "--generate", dir, "--passages", "60")
+	if code != 0 || !strings.Contains(out, "wrote a corpus of 60 passages") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, out, _ := runCmd(t, "", "check", "--corpus", dir); code != 0 {
+		t.Errorf("check of the generated corpus: exit %d\n%s", code, out)
+	}
+	arts, _ := filepath.Glob(filepath.Join(dir, corpus.ArticlesDir, "*.md"))
+	text := ""
+	for _, a := range arts {
+		b, _ := os.ReadFile(a)
+		text += string(b)
+	}
+	if !strings.Contains(text, "het plan voor de nieuwe bibliotheek") || !strings.Contains(text, "meer groen in de straten.") {
+		t.Errorf("the generated articles do not hold the treebank's sentences")
+	}
+}
+
+func TestBenchTreebankSet(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "bench", "--generator", "treebank", "--treebank", writeTreebank(t),
+		"--passages", "120", "--rounds", "1", "--tmp", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	checkBenchRows(t, benchRows(t, out), [][2]string{
+		{"shipped", "vanelkaar"}, {"treebank-120", "vanelkaar"},
+	}, len(bench.DefaultQueries()))
+}
+
+func TestBenchGeneratorFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"--generator", "markov"},
+		{"--generator", "treebank"},
+		{"--treebank", t.TempDir()},
+	} {
+		if code, _, errOut := runCmd(t, "", append([]string{"bench", "--passages", "0"}, args...)...); code != 2 || !strings.Contains(errOut, "--") {
+			t.Errorf("bench %v: exit %d, %q; want 2 and the flag named", args, code, errOut)
+		}
+	}
+	if code, _, errOut := runCmd(t, "", "bench", "--passages", "0", "--generator", "treebank", "--treebank", t.TempDir()); code != 1 || !strings.Contains(errOut, "no *.conllu") {
+		t.Errorf("a treebank folder without CoNLL-U files: exit %d, %q; want 1", code, errOut)
 	}
 }

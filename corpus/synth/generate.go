@@ -83,18 +83,7 @@ func Generate(opts Options) (fstest.MapFS, error) {
 	put(corpus.ThemesFile, g.themesYAML())
 	put(corpus.MunicipalitiesFile, g.municipalitiesYAML())
 	put(corpus.PeopleFile, g.peopleYAML())
-	left := opts.Passages
-	for n := 1; left > 0; n++ {
-		size := g.r.between(minArticlePassages, maxArticlePassages)
-		if size >= left || left-size < minArticlePassages {
-			// The last article takes the rest, so that no article but a
-			// one-article corpus has fewer than the minimum.
-			size = left
-		}
-		name, text := g.article(n, size)
-		put(path.Join(corpus.ArticlesDir, name), text)
-		left -= size
-	}
+	g.articles(opts.Passages, "synthetisch", put)
 	return files, nil
 }
 
@@ -105,6 +94,12 @@ func Write(dir string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	return writeFiles(dir, files)
+}
+
+// writeFiles copies generated files into dir, which must not hold any of
+// them yet.
+func writeFiles(dir string, files fstest.MapFS) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write corpus: %w", err)
 	}
@@ -133,6 +128,9 @@ type generator struct {
 	r     *rng
 	munis []*municipality
 	zipfs map[string]zipf // per lexicon section
+	// real, when set, gives the paragraphs' sentences and the quotes:
+	// real Dutch sentences instead of the lexicon's templates.
+	real *sentencePool
 }
 
 func newGenerator(lex *lexicon, seed uint64) *generator {
@@ -219,6 +217,23 @@ func (g *generator) peopleYAML() *strings.Builder {
 	return &b
 }
 
+// articles writes articles of minArticlePassages to maxArticlePassages
+// passages until there are passages in all, named with the slug prefix.
+func (g *generator) articles(passages int, prefix string, put func(string, *strings.Builder)) {
+	left := passages
+	for n := 1; left > 0; n++ {
+		size := g.r.between(minArticlePassages, maxArticlePassages)
+		if size >= left || left-size < minArticlePassages {
+			// The last article takes the rest, so that no article but a
+			// one-article corpus has fewer than the minimum.
+			size = left
+		}
+		name, text := g.article(n, size, prefix)
+		put(path.Join(corpus.ArticlesDir, name), text)
+		left -= size
+	}
+}
+
 // scene is what an article is about: it fills the templates' slots.
 type scene struct {
 	muni    *municipality
@@ -228,7 +243,7 @@ type scene struct {
 
 // article writes article number n with size passages: an introduction,
 // then sections of a few paragraphs each.
-func (g *generator) article(n, size int) (string, *strings.Builder) {
+func (g *generator) article(n, size int, prefix string) (string, *strings.Builder) {
 	m := g.munis[g.muniWeights().draw(g.r)]
 	sc := &scene{muni: m, speaker: m.people[g.r.intn(len(m.people))]}
 	main := g.r.intn(len(themes))
@@ -240,7 +255,7 @@ func (g *generator) article(n, size int) (string, *strings.Builder) {
 		}
 	}
 	sc.theme = arts[0]
-	slug := fmt.Sprintf("synthetisch-%06d", n)
+	slug := fmt.Sprintf("%s-%06d", prefix, n)
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\nslug: %s\ntitle: %s\nseries: \"Innovatie in Verzinland\"\npart: %d\nparts: 7\n",
 		slug, strconv.Quote(g.fill(g.any("titels"), sc)), (n-1)%7+1)
@@ -315,6 +330,20 @@ func (g *generator) paragraph(sc *scene) string {
 	if !g.r.chance(quoteChance) {
 		return text
 	}
+	var quote string
+	if g.real != nil {
+		quote = g.realQuote(sc)
+	} else {
+		quote = g.lexiconQuote(sc)
+	}
+	if g.r.chance(0.5) {
+		return quote + " " + text
+	}
+	return text + " " + quote
+}
+
+// lexiconQuote is a quote of the speaker made from the lexicon.
+func (g *generator) lexiconQuote(sc *scene) string {
 	section := "citaten." + sc.theme
 	if g.r.chance(0.3) {
 		section = "citaten.algemeen"
@@ -332,10 +361,7 @@ func (g *generator) paragraph(sc *scene) string {
 	default:
 		quote = "‘" + q + "’, vertelt " + p.first + "."
 	}
-	if g.r.chance(0.5) {
-		return quote + " " + text
-	}
-	return text + " " + quote
+	return quote
 }
 
 // sentences draws between lo and hi sentences: most of the section's
@@ -344,6 +370,12 @@ func (g *generator) sentences(sc *scene, lo, hi int) string {
 	n := g.r.between(lo, hi)
 	parts := make([]string, 0, n)
 	var used []string // templates already in this paragraph
+	if g.real != nil {
+		for len(parts) < n {
+			parts = append(parts, g.real.draw(g.r))
+		}
+		return strings.Join(parts, " ")
+	}
 	for len(parts) < n {
 		section := "zinnen." + sc.theme
 		if g.r.chance(0.4) {

@@ -31,7 +31,9 @@ func load(t *testing.T, fsys fs.FS) *corpus.Corpus {
 		t.Fatalf("corpus.Load: %v", err)
 	}
 	if len(c.Warnings) > 0 {
-		t.Errorf("corpus.Load warnings:\n%v", c.Warnings)
+		for _, w := range c.Warnings {
+			t.Errorf("corpus.Load warning: %+v", w)
+		}
 	}
 	return c
 }
