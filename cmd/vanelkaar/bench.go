@@ -37,6 +37,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	tmp := fs.String("tmp", "", "folder for the index and database files (default: the system's)")
 	generate := fs.String("generate", "", "write the generated corpus of the first --passages size into this folder and stop")
 	generator := fs.String("generator", "lexicon", "what generated corpora are made of: lexicon (the built-in word lists) or treebank (real Dutch sentences of --treebank)")
+	rareOut := fs.String("rare-queries", "", "write the rare-word query mix of the generated corpus of the first --passages size into this file (for --queries) and stop")
 	treebank := fs.String("treebank", "", "folder of CoNLL-U files whose \"# text = \" sentences the treebank generator uses")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -47,7 +48,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	if err := gen.load(); err != nil {
+	if err := gen.readSentences(); err != nil {
 		return err
 	}
 	counts, err := parseSizes(*sizes)
@@ -60,6 +61,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	if *generate != "" {
 		return generateCorpus(e, *generate, counts, gen)
+	}
+	if *rareOut != "" {
+		return writeRareQueries(e, *rareOut, counts, gen)
 	}
 
 	cfg := bench.Config{Rounds: *rounds, Warmup: *warmup, Size: *size, Progress: func(msg string) {
@@ -98,6 +102,32 @@ func generateCorpus(e *env, dir string, counts []int, gen corpusGenerator) error
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote a corpus of %d passages to %s\n", counts[0], dir)
+	return nil
+}
+
+// writeRareQueries writes the rare-word query mix (bench.RareQueries) of
+// the generated corpus of counts[0] passages as a query list.
+func writeRareQueries(e *env, file string, counts []int, gen corpusGenerator) error {
+	if len(counts) == 0 {
+		return fmt.Errorf("--rare-queries needs a --passages size")
+	}
+	c, err := gen.load(counts[0])
+	if err != nil {
+		return err
+	}
+	qs := bench.RareQueries(c)
+	if len(qs) == 0 {
+		return fmt.Errorf("a corpus of %d passages has no rare words (in fewer than 0.1%% of the passages): use a larger --passages", counts[0])
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Rare-word queries of the %s corpus of %d passages, seed %d: words in fewer\n# than 0.1%% of the passages, alone, in pairs of one passage, and with a theme filter.\n", gen.name, counts[0], gen.seed)
+	for _, q := range qs {
+		b.WriteString(q.String() + "\n")
+	}
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %d rare-word queries to %s\n", len(qs), file)
 	return nil
 }
 
@@ -159,14 +189,9 @@ func benchSets(src corpusSource, counts []int, gen corpusGenerator, progress fun
 	sets := []*bench.Set{s}
 	for _, n := range counts {
 		progress(fmt.Sprintf("generating a corpus of %d passages", n))
-		files, err := gen.generate(n)
+		c, err := gen.load(n)
 		if err != nil {
 			return nil, err
-		}
-		// A generated corpus is ours, not an editor's: no size limits.
-		c, err := corpus.LoadWith(files, corpus.Limits{MaxFileBytes: math.MaxInt64 / 2, MaxTotalBytes: math.MaxInt64 / 2})
-		if err != nil {
-			return nil, fmt.Errorf("generated corpus of %d passages: %w", n, err)
 		}
 		s, err := bench.NewSet(fmt.Sprintf("%s-%d", gen.name, n), c)
 		if err != nil {
@@ -202,8 +227,22 @@ type corpusGenerator struct {
 	sentences []string // the treebank's, once load has read them
 }
 
-// load reads the treebank's sentences.
-func (g *corpusGenerator) load() error {
+// load generates a corpus of n passages and loads it.
+func (g corpusGenerator) load(n int) (*corpus.Corpus, error) {
+	files, err := g.generate(n)
+	if err != nil {
+		return nil, err
+	}
+	// A generated corpus is ours, not an editor's: no size limits.
+	c, err := corpus.LoadWith(files, corpus.Limits{MaxFileBytes: math.MaxInt64 / 2, MaxTotalBytes: math.MaxInt64 / 2})
+	if err != nil {
+		return nil, fmt.Errorf("generated corpus of %d passages: %w", n, err)
+	}
+	return c, nil
+}
+
+// readSentences reads the treebank's sentences.
+func (g *corpusGenerator) readSentences() error {
 	if g.treebank == "" {
 		return nil
 	}

@@ -194,3 +194,26 @@ func TestBenchGeneratorFlags(t *testing.T) {
 		t.Errorf("a treebank folder without CoNLL-U files: exit %d, %q; want 1", code, errOut)
 	}
 }
+
+// TestBenchRareQueries: the rare-word mix of a generated corpus is written
+// as a query list that bench reads back with --queries.
+func TestBenchRareQueries(t *testing.T) {
+	tb := writeTreebank(t)
+	file := filepath.Join(t.TempDir(), "rare.txt")
+	args := []string{"bench", "--generator", "treebank", "--treebank", tb, "--passages", "2000", "--rare-queries", file}
+	code, out, errOut := runCmd(t, "", args...)
+	if code != 0 || !strings.Contains(out, "rare-word queries") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := bench.ParseQueries(string(src))
+	if err != nil || len(qs) == 0 {
+		t.Fatalf("the written list: %d queries, %v\n%s", len(qs), err, src)
+	}
+	if code, _, errOut := runCmd(t, "", "bench", "--generator", "treebank", "--treebank", tb, "--passages", "100", "--rare-queries", file); code != 1 || !strings.Contains(errOut, "no rare words") {
+		t.Errorf("a corpus too small for rare words: exit %d, %q; want 1 and a hint", code, errOut)
+	}
+}

@@ -1,0 +1,137 @@
+package bench
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/corpus"
+	"vanelkaar/corpus/synth"
+)
+
+// treebankDir finds shared/data/ud beside the repository by walking up
+// from the working directory; skipped without it, except in CI.
+func treebankDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		cand := filepath.Join(dir, "shared", "data", "ud")
+		if m, _ := filepath.Glob(filepath.Join(cand, "*.conllu")); len(m) > 0 {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			const msg = "shared/data/ud not found beside the repository"
+			if os.Getenv("CI") != "" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+		dir = parent
+	}
+}
+
+func treebankCorpus(t *testing.T, passages int) *corpus.Corpus {
+	t.Helper()
+	ss, err := synth.TreebankSentences(treebankDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := synth.GenerateFromSentences(synth.TreebankOptions{Passages: passages, Seed: synth.DefaultSeed, Sentences: ss})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestRareQueries checks each query of the mix against the corpus with a
+// plain word match: every word is in at least one and in fewer than 0.1%
+// of the passages, two-word queries share a passage, and a filtered word
+// is in a passage of that theme.
+func TestRareQueries(t *testing.T) {
+	c := treebankCorpus(t, 3000)
+	var ps []*corpus.Passage
+	for _, a := range c.Articles {
+		ps = append(ps, a.Passages...)
+	}
+	res := map[string]*regexp.Regexp{}
+	has := func(p *corpus.Passage, w string) bool {
+		re := res[w]
+		if re == nil {
+			re = regexp.MustCompile(`(^|[^\pL])` + regexp.QuoteMeta(w) + `($|[^\pL])`)
+			res[w] = re
+		}
+		return strings.Contains(p.Text, w) && re.MatchString(p.Text)
+	}
+	qs := RareQueries(c)
+	kinds := map[string]int{}
+	for _, q := range qs {
+		t.Run(q.String(), func(t *testing.T) {
+			words := strings.Fields(q.Text)
+			for _, w := range words {
+				n := 0
+				for _, p := range ps {
+					if has(p, w) {
+						n++
+					}
+				}
+				if n == 0 || n*1000 >= len(ps) {
+					t.Errorf("%q is in %d of %d passages, want 1 to %d", w, n, len(ps), (len(ps)-1)/1000)
+				}
+			}
+			together := false
+			for _, p := range ps {
+				all := true
+				for _, w := range words {
+					all = all && has(p, w)
+				}
+				if th := q.Filters[facetTheme]; len(th) > 0 {
+					all = all && slices.Contains(p.Themes, th[0])
+				}
+				together = together || all
+			}
+			if !together {
+				t.Errorf("no passage has all of %q with filters %v", q.Text, q.Filters)
+			}
+			if _, err := ParseQueries(q.String()); err != nil {
+				t.Errorf("ParseQueries(%q): %v", q.String(), err)
+			}
+		})
+		switch {
+		case len(q.Filters) > 0:
+			kinds["filter"]++
+		case strings.Contains(q.Text, " "):
+			kinds["pair"]++
+		default:
+			kinds["word"]++
+		}
+	}
+	want := map[string]int{"word": rarePerKind, "pair": rarePerKind, "filter": rarePerKind}
+	for k, n := range want {
+		if kinds[k] < n {
+			t.Errorf("%d %s queries, want at least %d (all: %v)", kinds[k], k, n, qs)
+		}
+	}
+	if diff := cmp.Diff(qs, RareQueries(c)); diff != "" {
+		t.Errorf("a second derivation differs (-first +second):\n%s", diff)
+	}
+}
+
+func TestRareQueriesSmallCorpus(t *testing.T) {
+	c := treebankCorpus(t, 200)
+	if qs := RareQueries(c); len(qs) != 0 {
+		t.Errorf("a corpus of 200 passages gave %d rare queries, want none (no word is in fewer than 0.1%% of them)", len(qs))
+	}
+}
