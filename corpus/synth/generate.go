@@ -76,6 +76,12 @@ func Generate(opts Options) (fstest.MapFS, error) {
 		return nil, fmt.Errorf("generate corpus: %w", err)
 	}
 	g := newGenerator(lex, opts.Seed)
+	return g.files(opts.Passages, "synthetisch"), nil
+}
+
+// files makes the registries and the articles of a corpus of passages
+// passages; prefix goes to the articles (see articles).
+func (g *generator) files(passages int, prefix string) fstest.MapFS {
 	files := fstest.MapFS{}
 	put := func(name string, b *strings.Builder) {
 		files[name] = &fstest.MapFile{Data: []byte(b.String()), Mode: 0o644}
@@ -83,8 +89,8 @@ func Generate(opts Options) (fstest.MapFS, error) {
 	put(corpus.ThemesFile, g.themesYAML())
 	put(corpus.MunicipalitiesFile, g.municipalitiesYAML())
 	put(corpus.PeopleFile, g.peopleYAML())
-	g.articles(opts.Passages, "synthetisch", put)
-	return files, nil
+	g.articles(passages, prefix, put)
+	return files
 }
 
 // Write generates a corpus into dir, which must not hold any of its files

@@ -10,8 +10,6 @@ import (
 	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
-
-	"vanelkaar/corpus"
 )
 
 // TreebankSentences reads the sentences ("# text = " lines) of every
@@ -147,15 +145,7 @@ func GenerateFromSentences(opts TreebankOptions) (fstest.MapFS, error) {
 		return nil, fmt.Errorf("generate corpus: every sentence names someone with a first name of the fictional people")
 	}
 	g.real = &sentencePool{all: pool}
-	files := fstest.MapFS{}
-	put := func(name string, b *strings.Builder) {
-		files[name] = &fstest.MapFile{Data: []byte(b.String()), Mode: 0o644}
-	}
-	put(corpus.ThemesFile, g.themesYAML())
-	put(corpus.MunicipalitiesFile, g.municipalitiesYAML())
-	put(corpus.PeopleFile, g.peopleYAML())
-	g.articles(opts.Passages, "treebank", put)
-	return files, nil
+	return g.files(opts.Passages, "treebank"), nil
 }
 
 // WriteFromSentences generates a corpus of real sentences into dir, which
