@@ -20,7 +20,8 @@ import (
 // runBench measures search latency on the shipped corpus and on generated
 // ones, for vanelkaar and, when asked, PostgreSQL and SQLite FTS5 on the
 // same documents and queries; or, with --generate, writes a generated
-// corpus to a folder.
+// corpus to a folder. Its length is its flags, one line each; the work is
+// in the functions it calls.
 func runBench(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "bench", "[--passages N,N...] [--generator lexicon|treebank --treebank DIR] [--rounds N] [--postgres DSN] [--sqlite] [--per-query] | --generate DIR [--passages N]")
 	var src corpusSource
