@@ -101,7 +101,10 @@ func ReadSeries(fsys fs.FS) (*Series, Problems) {
 				if it.URL != "" && !strings.HasPrefix(it.URL, "http://") && !strings.HasPrefix(it.URL, "https://") {
 					ps.errorf(SeriesFile, line, "url %q must be an http(s) address", it.URL)
 				}
-				it.File, _ = im.str("file")
+				it.File, line = im.str("file")
+				if it.File != "" && !fs.ValidPath(it.File) {
+					ps.errorf(SeriesFile, line, "file %q must be a path inside the corpus folder (relative, with / and no ..)", it.File)
+				}
 				if (it.URL == "") == (it.File == "") {
 					ps.errorf(SeriesFile, it.Line, "give each part either a url or a file (a saved page, relative to the corpus folder)")
 				}

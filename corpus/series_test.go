@@ -45,6 +45,11 @@ func TestReadSeriesProblems(t *testing.T) {
 				"series.yaml:10: unknown theme \"onbekend\" (not in themes.yaml)",
 				"series.yaml:12: unknown field \"titel\" (known fields: file, part, slug, themes, url)",
 			}},
+		{"a file outside the corpus", "name: R\nparts: 3\narticles:\n  - file: ../../etc/passwd\n  - file: /etc/passwd\n",
+			[]string{
+				"series.yaml:4: file \"../../etc/passwd\" must be a path inside the corpus folder (relative, with / and no ..)",
+				"series.yaml:5: file \"/etc/passwd\" must be a path inside the corpus folder (relative, with / and no ..)",
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -118,6 +118,11 @@ func (cfg *importConfig) run(ctx context.Context, e *env) error {
 			src := it.URL
 			if src == "" {
 				src = filepath.Join(cfg.dir, filepath.FromSlash(it.File))
+				// A saved page is read like the corpus: a regular file,
+				// never a link that could lead out of the folder.
+				if fi, err := os.Lstat(src); err == nil && !fi.Mode().IsRegular() {
+					return fmt.Errorf("%s: not a regular file (a symbolic link or a special file): save the page there", src)
+				}
 			}
 			jobs = append(jobs, job{source: src, meta: m, fromSeries: true})
 		}

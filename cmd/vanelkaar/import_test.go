@@ -241,3 +241,27 @@ func TestImportSeriesSavedPage(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSeriesRefusesLinks: a saved page listed in series.yaml is read
+// only as a regular file inside the corpus folder; a link out of it is
+// refused without reading what it points at.
+func TestImportSeriesRefusesLinks(t *testing.T) {
+	dir := importCorpus(t)
+	outside := filepath.Join(t.TempDir(), "geheim.html")
+	writeFile(t, outside, "<html><head><title>Geheim deel (4/7)</title></head><body><article><h1>Geheim</h1><p>"+strings.Repeat("Niet voor de corpus. ", 10)+"</p></article></body></html>")
+	if err := os.Symlink(outside, filepath.Join(dir, "deel-4.html")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "series.yaml"), "name: Gemeenten vernieuwen\nparts: 7\narticles:\n  - part: 4\n    file: deel-4.html\n")
+	code, out, errOut := runCmd(t, "", "import", "--series", "--corpus", dir)
+	if code == 0 || !strings.Contains(errOut, "deel-4.html: not a regular file") {
+		t.Fatalf("import --series with a link: exit %d\n%s%s", code, out, errOut)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "artikelen")); len(entries) > 0 {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "04-") {
+				t.Errorf("the linked page was imported as %s", e.Name())
+			}
+		}
+	}
+}
