@@ -1,8 +1,6 @@
 package bench
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,37 +9,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vanelkaar/corpus"
+	"vanelkaar/corpus/corpustest"
 	"vanelkaar/corpus/synth"
 )
 
-// treebankDir finds shared/data/ud beside the repository by walking up
-// from the working directory; skipped without it, except in CI.
-func treebankDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data", "ud")
-		if m, _ := filepath.Glob(filepath.Join(cand, "*.conllu")); len(m) > 0 {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			const msg = "shared/data/ud not found beside the repository"
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-		dir = parent
-	}
-}
-
 func treebankCorpus(t *testing.T, passages int) *corpus.Corpus {
 	t.Helper()
-	ss, err := synth.TreebankSentences(treebankDir(t))
+	ss, err := synth.TreebankSentences(corpustest.TreebankDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,42 +2,16 @@ package synth
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// treebankDir finds shared/data/ud beside the repository by walking up
-// from the working directory. Without it the test is skipped, except in CI
-// (CI set), where the folder is always there.
-func treebankDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data", "ud")
-		if m, _ := filepath.Glob(filepath.Join(cand, "*.conllu")); len(m) > 0 {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			const msg = "shared/data/ud not found beside the repository"
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-		dir = parent
-	}
-}
+	"vanelkaar/corpus/corpustest"
+)
 
 func treebankSentences(t testing.TB) []string {
 	t.Helper()
-	s, err := TreebankSentences(treebankDir(t))
+	s, err := TreebankSentences(corpustest.TreebankDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"vanelkaar/corpus/corpustest"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -28,32 +30,6 @@ type word struct {
 	form, lemma, upos string
 }
 
-// treebankDir finds shared/data/ud by walking up from the working
-// directory. Without it the test is skipped, except in CI (CI set), where
-// the folder is always there.
-func treebankDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data", "ud")
-		if m, _ := filepath.Glob(filepath.Join(cand, "*.conllu")); len(m) > 0 {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			const msg = "shared/data/ud not found beside the repository"
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-		dir = parent
-	}
-}
-
 // readTreebank reads every sentence of every *.conllu file.
 func readTreebank(t testing.TB) []sentence {
 	t.Helper()
@@ -63,7 +39,7 @@ func readTreebank(t testing.TB) []sentence {
 // readTreebankGlob reads every sentence of the files matching glob.
 func readTreebankGlob(t testing.TB, glob string) []sentence {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(treebankDir(t), glob))
+	files, err := filepath.Glob(filepath.Join(corpustest.TreebankDir(t), glob))
 	if err != nil {
 		t.Fatal(err)
 	}
