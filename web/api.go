@@ -60,20 +60,17 @@ func searchRequest(v url.Values) (search.Request, []search.InvalidParam) {
 	}
 	num("page", &r.Page)
 	num("size", &r.Size)
-	switch v.Get("prefix") {
-	case "", "false", "0":
-	case "true", "1":
-		r.Prefix = true
-	default:
-		bad = append(bad, search.InvalidParam{Name: "prefix", Reason: "must be true or false"})
+	boolean := func(name string, dst *bool) {
+		switch v.Get(name) {
+		case "", "false", "0":
+		case "true", "1":
+			*dst = true
+		default:
+			bad = append(bad, search.InvalidParam{Name: name, Reason: "must be true or false"})
+		}
 	}
-	switch v.Get("exact") {
-	case "", "false", "0":
-	case "true", "1":
-		r.Exact = true
-	default:
-		bad = append(bad, search.InvalidParam{Name: "exact", Reason: "must be true or false"})
-	}
+	boolean("prefix", &r.Prefix)
+	boolean("exact", &r.Exact)
 	return r, bad
 }
 

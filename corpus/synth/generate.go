@@ -68,6 +68,16 @@ func Generate(opts Options) (fstest.MapFS, error) {
 	if opts.Passages < 1 {
 		return nil, fmt.Errorf("generate corpus: %d passages: need at least 1", opts.Passages)
 	}
+	g, err := lexiconGenerator(opts.Seed)
+	if err != nil {
+		return nil, err
+	}
+	return g.files(opts.Passages, "synthetisch"), nil
+}
+
+// lexiconGenerator returns a generator over the embedded lexicon, checked
+// against the themes of the corpus, seeded with seed.
+func lexiconGenerator(seed uint64) (*generator, error) {
 	lex, err := parseLexicon(lexiconText)
 	if err != nil {
 		return nil, fmt.Errorf("generate corpus: %w", err)
@@ -75,8 +85,7 @@ func Generate(opts Options) (fstest.MapFS, error) {
 	if err := lex.check(themeIDs()); err != nil {
 		return nil, fmt.Errorf("generate corpus: %w", err)
 	}
-	g := newGenerator(lex, opts.Seed)
-	return g.files(opts.Passages, "synthetisch"), nil
+	return newGenerator(lex, seed), nil
 }
 
 // files makes the registries and the articles of a corpus of passages

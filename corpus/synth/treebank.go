@@ -132,15 +132,11 @@ func GenerateFromSentences(opts TreebankOptions) (fstest.MapFS, error) {
 	if len(opts.Sentences) == 0 {
 		return nil, fmt.Errorf("generate corpus: no sentences")
 	}
-	lex, err := parseLexicon(lexiconText)
+	g, err := lexiconGenerator(opts.Seed)
 	if err != nil {
-		return nil, fmt.Errorf("generate corpus: %w", err)
+		return nil, err
 	}
-	if err := lex.check(themeIDs()); err != nil {
-		return nil, fmt.Errorf("generate corpus: %w", err)
-	}
-	g := newGenerator(lex, opts.Seed)
-	pool := withoutNames(opts.Sentences, lex.list("voornamen"))
+	pool := withoutNames(opts.Sentences, g.lex.list("voornamen"))
 	if len(pool) == 0 {
 		return nil, fmt.Errorf("generate corpus: every sentence names someone with a first name of the fictional people")
 	}
