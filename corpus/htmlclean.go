@@ -73,7 +73,10 @@ var dateOnlyRE = regexp.MustCompile(`(?i)^((ma|di|wo|do|vr|za|zo)[a-z]*\.?,?\s+)
 // that holds most of the page's paragraphs is never removed, whatever its
 // class says: it is the article.
 func cleanPage(root *goquery.Selection) {
-	root.Find("script, style, noscript, template").Remove()
+	// A title holds text only, read up to </title>: on a page where that
+	// is missing the rest of the page becomes its text, tags and all. The
+	// page's metadata has been read before this runs.
+	root.Find("script, style, noscript, template, title, meta, link, base").Remove()
 	total := paragraphText(root)
 	guard := func(s *goquery.Selection) bool {
 		return total > 0 && paragraphText(s)*2 > total

@@ -270,6 +270,7 @@ func foldBlock(s string) string {
 // blocks, list items of one list on consecutive lines.
 func renderBlocks(b *strings.Builder, blocks []mdBlock) {
 	prevList := 0
+	anchors := map[string]bool{} // the sections' anchors so far
 	for _, bl := range blocks {
 		if !(bl.kind == mdItem && bl.list == prevList) {
 			b.WriteString("\n")
@@ -277,7 +278,8 @@ func renderBlocks(b *strings.Builder, blocks []mdBlock) {
 		lines := strings.Split(bl.md, "\n")
 		switch bl.kind {
 		case mdHeading:
-			fmt.Fprintf(b, "%s %s\n", strings.Repeat("#", max(2, bl.level)), strings.Join(lines, " "))
+			text := strings.Join(lines, " ")
+			fmt.Fprintf(b, "%s %s%s\n", strings.Repeat("#", max(2, bl.level)), text, uniqueAnchor(anchors, text))
 		case mdItem:
 			bullet := "-"
 			if bl.level > 0 {
@@ -302,4 +304,22 @@ func renderBlocks(b *strings.Builder, blocks []mdBlock) {
 			prevList = bl.list
 		}
 	}
+}
+
+// uniqueAnchor returns the attribute that gives a heading an anchor of its
+// own when the one the corpus reader derives from its text (see
+// splitPassages) is taken already, as by two "Conclusie" sections or two
+// headings of punctuation only; otherwise "".
+func uniqueAnchor(used map[string]bool, text string) string {
+	anchor := Slug(Inline(text))
+	if anchor == "" {
+		anchor = "sectie"
+	}
+	attr, base := "", anchor
+	for n := 2; used[anchor]; n++ {
+		anchor = fmt.Sprintf("%s-%d", base, n)
+		attr = " {#" + anchor + "}"
+	}
+	used[anchor] = true
+	return attr
 }

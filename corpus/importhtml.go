@@ -177,7 +177,7 @@ func pageMeta(doc *goquery.Document, base *nurl.URL) pageInfo {
 	}
 	ogTitle := metaContent("og:title", "twitter:title")
 	h1 := strings.Join(strings.Fields(doc.Find("article h1, main h1, h1").First().Text()), " ")
-	docTitle := strings.Join(strings.Fields(doc.Find("title").First().Text()), " ")
+	docTitle := strings.Join(strings.Fields(beforeMarkup(doc.Find("title").First().Text())), " ")
 	switch {
 	case ogTitle != "":
 		pm.Title = stripSiteName(ogTitle, pm.SiteName)
@@ -239,6 +239,24 @@ func pageMeta(doc *goquery.Document, base *nurl.URL) pageInfo {
 // stripSiteName removes the site's name from a title: "Titel | Site",
 // "Titel - Site", "Titel – Site". Without a known site name only a part
 // after " | " goes.
+// beforeMarkup cuts a title element's text where markup begins. A title
+// holds text only, so the browser reads everything up to </title> as its
+// text: on a page whose </title> is missing or broken that is the rest of
+// the page, tags and scripts included, none of which is the title.
+func beforeMarkup(s string) string {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c == '/' || c == '!' || c == '?' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') {
+			return s[:i]
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return s
+}
+
 func stripSiteName(title, site string) string {
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: "} {
 		i := strings.LastIndex(title, sep)
