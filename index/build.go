@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -17,31 +15,15 @@ import (
 	"vanelkaar/corpus"
 )
 
-// An index folder holds one or more builds and a symbolic link "current"
-// naming the one in use:
-//
-//	DIR/current -> build-20261128T101500.123Z
-//	DIR/build-20261128T101500.123Z/   (a bleve index)
-//
-// A new build is written into its own folder; only when it is complete and
-// closed does Build point "current" at it, by renaming a new link over the
-// old one, which is atomic. A build that fails or is killed leaves the
-// previous build in use; its half-written folder is removed by the next
-// build. Builds into one folder take turns: each holds the file lock on
-// DIR/.lock while it runs (see lockDir).
-const (
-	currentLink = "current"
-	buildPrefix = "build-"
-	tempPrefix  = ".tmp-"
-	keepBuilds  = 2 // the current build and the one before, which a server may still hold open
-)
-
 // Options tune a build.
 type Options struct {
 	// Progress, when set, is told what the build is doing.
 	Progress func(msg string)
 	// BatchSize is the number of documents per bleve batch; 0 means 500.
 	BatchSize int
+	// Source, when set, describes the corpus being built; it is recorded
+	// with the build in the folder's "current" file.
+	Source *Source
 }
 
 func (o *Options) progress(format string, args ...any) {
@@ -61,6 +43,7 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 		return "", fmt.Errorf("build index: %w", err)
 	}
 	defer unlock()
+	started := time.Now()
 	removeStale(dir)
 	name := buildPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
 	tmp := filepath.Join(dir, tempPrefix+name)
@@ -87,16 +70,9 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 		os.RemoveAll(tmp)
 		return "", fmt.Errorf("build index: %w", err)
 	}
-	link := filepath.Join(dir, tempPrefix+currentLink)
-	os.Remove(link)
-	if err := os.Symlink(name, link); err != nil {
+	if err := switchTo(dir, name, opts, time.Since(started)); err != nil {
 		return "", fmt.Errorf("build index: %w", err)
 	}
-	if err := os.Rename(link, filepath.Join(dir, currentLink)); err != nil {
-		return "", fmt.Errorf("build index: switch to new build: %w", err)
-	}
-	syncDir(dir)
-	pruneBuilds(dir, name)
 	opts.progress("index ready in %s", final)
 	return final, nil
 }
@@ -164,28 +140,6 @@ func NewMemOnly(ctx context.Context, c *corpus.Corpus) (bleve.Index, error) {
 // ErrNoIndex means a folder holds no index.
 var ErrNoIndex = errors.New("no index in folder")
 
-// Resolve returns the bleve index folder that dir stands for: dir itself
-// when it is a plain bleve index, else the build its "current" link names.
-func Resolve(dir string) (string, error) {
-	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
-		return dir, nil
-	}
-	target, err := os.Readlink(filepath.Join(dir, currentLink))
-	if err != nil {
-		if _, serr := os.Stat(dir); serr != nil {
-			return "", fmt.Errorf("%s: %w", dir, serr)
-		}
-		return "", fmt.Errorf("%s: %w (run `vanelkaar index --out %s`)", dir, ErrNoIndex, dir)
-	}
-	if !filepath.IsAbs(target) {
-		target = filepath.Join(dir, target)
-	}
-	if _, err := os.Stat(filepath.Join(target, "index_meta.json")); err != nil {
-		return "", fmt.Errorf("%s: current build %s is unreadable: %w", dir, filepath.Base(target), err)
-	}
-	return target, nil
-}
-
 // ReadLabels reads the facet labels stored in an index.
 func ReadLabels(idx bleve.Index) (Labels, error) {
 	var l Labels
@@ -219,38 +173,4 @@ func readStored(idx bleve.Index, key string, v any, optional bool) error {
 		return fmt.Errorf("read %s: %w", key, err)
 	}
 	return nil
-}
-
-// removeStale removes what a killed build left behind.
-func removeStale(dir string) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tempPrefix) {
-			os.RemoveAll(filepath.Join(dir, e.Name()))
-		}
-	}
-}
-
-// pruneBuilds keeps the newest builds, always including current.
-func pruneBuilds(dir, current string) {
-	entries, _ := os.ReadDir(dir)
-	var builds []string
-	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), buildPrefix) && e.Name() != current {
-			builds = append(builds, e.Name())
-		}
-	}
-	sort.Sort(sort.Reverse(sort.StringSlice(builds)))
-	for i, b := range builds {
-		if i >= keepBuilds-1 {
-			os.RemoveAll(filepath.Join(dir, b))
-		}
-	}
-}
-
-func syncDir(dir string) {
-	if f, err := os.Open(dir); err == nil {
-		f.Sync()
-		f.Close()
-	}
 }

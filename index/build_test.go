@@ -90,7 +90,7 @@ func TestResolveErrors(t *testing.T) {
 		t.Error("Resolve(missing folder) succeeded")
 	}
 	broken := t.TempDir()
-	if err := os.Symlink("build-gone", filepath.Join(broken, currentLink)); err != nil {
+	if err := os.Symlink("build-gone", filepath.Join(broken, currentFile)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Resolve(broken); err == nil || !strings.Contains(err.Error(), "unreadable") {
