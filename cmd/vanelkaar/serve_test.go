@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"vanelkaar/corpus"
+	"vanelkaar/index"
 	"vanelkaar/search"
 	"vanelkaar/web"
 )
@@ -97,7 +98,11 @@ func TestServeBadIndexFolderIsRebuilt(t *testing.T) {
 		return dir
 	}
 	inCurrent := func(t *testing.T, dir, pattern string) []string {
-		m, err := filepath.Glob(filepath.Join(dir, "current", pattern))
+		build, err := index.Resolve(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := filepath.Glob(filepath.Join(build, pattern))
 		if err != nil || len(m) == 0 {
 			t.Fatalf("no %s in the index: %v", pattern, err)
 		}
