@@ -17,19 +17,19 @@ import (
 
 // Options tune a build.
 type Options struct {
-	// Progress, when set, is told what the build is doing.
-	Progress func(msg string)
+	// Progress, when set, is told what the build is doing: at each stage's
+	// start, after each batch of documents, and once done, with the
+	// build's Result. It is called from the goroutine that called Build.
+	Progress func(Progress)
+	// Started is when the build started, for Progress's Elapsed and the
+	// Result's Duration: set it to include loading the corpus; zero means
+	// when Build is called.
+	Started time.Time
 	// BatchSize is the number of documents per bleve batch; 0 means 500.
 	BatchSize int
 	// Source, when set, describes the corpus being built; it is recorded
 	// with the build in the folder's "current" file.
 	Source *Source
-}
-
-func (o *Options) progress(format string, args ...any) {
-	if o != nil && o.Progress != nil {
-		o.Progress(fmt.Sprintf(format, args...))
-	}
 }
 
 // Build indexes the corpus into the index folder dir and makes it the
@@ -44,6 +44,7 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 	}
 	defer unlock()
 	started := time.Now()
+	rep := newReporter(opts)
 	removeStale(dir)
 	name := buildPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
 	tmp := filepath.Join(dir, tempPrefix+name)
@@ -51,11 +52,13 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 	if err != nil {
 		return "", fmt.Errorf("build index: create %s: %w", tmp, err)
 	}
-	if err := Populate(ctx, idx, c, opts); err != nil {
+	n, err := populate(ctx, idx, c, opts, rep)
+	if err != nil {
 		idx.Close()
 		os.RemoveAll(tmp)
 		return "", err
 	}
+	rep.report(StageMerging, n)
 	if err := compact(ctx, idx); err != nil {
 		idx.Close()
 		os.RemoveAll(tmp)
@@ -73,17 +76,42 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 	if err := switchTo(dir, name, opts, time.Since(started)); err != nil {
 		return "", fmt.Errorf("build index: %w", err)
 	}
-	opts.progress("index ready in %s", final)
+	res := &Result{Path: final, Documents: n, Bytes: DiskSize(final), Duration: time.Since(rep.started)}
+	rep.send(Progress{Stage: StageDone, Done: n, Total: n, Result: res})
 	return final, nil
+}
+
+// DiskSize is the size in bytes of the files under path.
+func DiskSize(path string) int64 {
+	var n int64
+	filepath.WalkDir(path, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 // Populate adds the corpus's documents to an open index and stores the
 // facet labels and build information next to them.
 func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Options) error {
+	_, err := populate(ctx, idx, c, opts, newReporter(opts))
+	return err
+}
+
+// populate is Populate reporting to rep; it returns the number of
+// documents indexed.
+func populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Options, rep *reporter) (int, error) {
+	rep.report(StageAnalysing, 0)
 	docs, err := Documents(c)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	rep.total = len(docs)
+	rep.report(StageWriting, 0)
 	size := 500
 	if opts != nil && opts.BatchSize > 0 {
 		size = opts.BatchSize
@@ -91,16 +119,16 @@ func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Opti
 	b := idx.NewBatch()
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("build index: %w", err)
+			return 0, fmt.Errorf("build index: %w", err)
 		}
 		if err := b.Index(d.ID, d.Fields); err != nil {
-			return fmt.Errorf("build index: document %s: %w", d.ID, err)
+			return 0, fmt.Errorf("build index: document %s: %w", d.ID, err)
 		}
 		if b.Size() >= size || i == len(docs)-1 {
 			if err := idx.Batch(b); err != nil {
-				return fmt.Errorf("build index: %w", err)
+				return 0, fmt.Errorf("build index: %w", err)
 			}
-			opts.progress("indexed %d of %d documents", i+1, len(docs))
+			rep.report(StageWriting, i+1)
 			b = idx.NewBatch()
 		}
 	}
@@ -112,13 +140,13 @@ func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Opti
 	for key, v := range map[string]any{internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat()} {
 		raw, err := json.Marshal(v)
 		if err != nil {
-			return fmt.Errorf("build index: %w", err)
+			return 0, fmt.Errorf("build index: %w", err)
 		}
 		if err := idx.SetInternal([]byte(key), raw); err != nil {
-			return fmt.Errorf("build index: store %s: %w", key, err)
+			return 0, fmt.Errorf("build index: store %s: %w", key, err)
 		}
 	}
-	return storeDerived(idx, c, docs)
+	return len(docs), storeDerived(idx, c, docs)
 }
 
 // NewMemOnly builds an index of the corpus in memory: for tests and tools

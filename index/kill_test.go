@@ -35,9 +35,11 @@ func slowBuild(dir string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	opts := &index.Options{BatchSize: 25, Progress: func(msg string) {
-		fmt.Println(msg)
-		time.Sleep(20 * time.Millisecond)
+	opts := &index.Options{BatchSize: 25, Progress: func(p index.Progress) {
+		if p.Stage == index.StageWriting && p.Done > 0 {
+			fmt.Printf("indexed %d of %d\n", p.Done, p.Total)
+			time.Sleep(20 * time.Millisecond)
+		}
 	}}
 	if _, err := index.Build(context.Background(), c, dir, opts); err != nil {
 		fmt.Fprintln(os.Stderr, err)

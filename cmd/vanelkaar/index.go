@@ -3,16 +3,22 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
+	"time"
 
 	"vanelkaar/index"
 )
 
-// runIndex builds an index folder from a corpus.
+// runIndex builds an index folder from a corpus, showing its progress on
+// standard error: a bar rewritten in place on a terminal, a line per
+// stage and per tenth of the documents otherwise.
 func runIndex(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "index", "[--corpus DIR] --out DIR")
 	var src corpusSource
 	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	out := fs.String("out", "", "index folder to build into (required)")
+	quiet := fs.Bool("quiet", false, "show no progress")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -20,14 +26,66 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	opts := &index.Options{Started: time.Now()}
+	if !*quiet {
+		bar := newProgressBar(e.stderr, isTerminal(e.stderr))
+		opts.Progress = bar.show
+		bar.show(index.Progress{Stage: index.StageLoading})
+	}
 	c, err := src.load()
 	if err != nil {
 		return err
 	}
-	path, err := index.Build(ctx, c, *out, &index.Options{})
+	path, err := index.Build(ctx, c, *out, opts)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "indexed %d articles and %d people into %s\n", len(c.Articles), len(c.People), path)
 	return nil
+}
+
+// progressBar shows a build's progress. On a terminal it rewrites one
+// line; elsewhere (a log, a pipe) it writes a line when the stage changes
+// and at each further tenth of the documents, so a log stays short.
+type progressBar struct {
+	w     io.Writer
+	tty   bool
+	stage index.Stage
+	tenth int // the last tenth written, for plain lines
+}
+
+// barWidth is the number of cells of the bar on a terminal.
+const barWidth = 30
+
+func newProgressBar(w io.Writer, tty bool) *progressBar {
+	return &progressBar{w: w, tty: tty, tenth: -1}
+}
+
+// show shows p.
+func (b *progressBar) show(p index.Progress) {
+	if b.tty {
+		b.rewrite(p)
+		return
+	}
+	tenth := int(10 * p.Fraction())
+	if p.Stage == b.stage && tenth == b.tenth {
+		return
+	}
+	b.stage, b.tenth = p.Stage, tenth
+	fmt.Fprintln(b.w, p)
+}
+
+// rewrite draws p over the terminal line, and ends the line once done.
+func (b *progressBar) rewrite(p index.Progress) {
+	if p.Stage == index.StageDone {
+		fmt.Fprintf(b.w, "\r\033[K%s\n", p)
+		return
+	}
+	filled := int(barWidth * p.Fraction())
+	bar := strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled)
+	line := fmt.Sprintf("%-9s %s", p.Stage, bar)
+	if p.Total > 0 {
+		line += fmt.Sprintf(" %3.0f%% %d/%d", 100*p.Fraction(), p.Done, p.Total)
+	}
+	fmt.Fprintf(b.w, "\r\033[K%s %s", line, p.Elapsed.Round(time.Second))
 }
