@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"vanelkaar/index"
 	"vanelkaar/search/query"
 )
@@ -28,13 +26,11 @@ func (l *loaded) didYouMean(ctx context.Context, req Request, q query.And, res *
 	if err != nil || !changed {
 		return "", err
 	}
-	sr := bleve.NewSearchRequestOptions(translate(req, fixed, l.analyzeTerms, false, ""), 0, 0, false)
-	sr.Score = bleve.ScoreNone // counting only
-	br, err := l.idx.SearchInContext(ctx, sr)
+	total, err := l.count(ctx, req.Filters, textFor(req, fixed, l.analyzeTerms, false))
 	if err != nil {
 		return "", err
 	}
-	if br.Total == 0 || (res.Match != MatchAny && br.Total <= res.Total) {
+	if total == 0 || (res.Match != MatchAny && total <= res.Total) {
 		return "", nil
 	}
 	return fixed.String(), nil

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"vanelkaar/search/query"
 )
 
@@ -76,14 +74,12 @@ func (l *loaded) relaxations(ctx context.Context, req Request, and query.And) ([
 	for i, r := range cands {
 		rr := req
 		rr.Filters = r.Filters
-		sr := bleve.NewSearchRequestOptions(translate(rr, queries[i], l.analyzeTerms, false, ""), 0, 0, false)
-		sr.Score = bleve.ScoreNone // counting only
-		br, err := l.idx.SearchInContext(ctx, sr)
+		total, err := l.count(ctx, rr.Filters, textFor(rr, queries[i], l.analyzeTerms, false))
 		if err != nil {
 			return nil, fmt.Errorf("relax: %w", err)
 		}
-		if br.Total > 0 {
-			r.Total = br.Total
+		if total > 0 {
+			r.Total = total
 			out = append(out, r)
 		}
 	}

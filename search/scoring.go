@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"vanelkaar/index"
 )
@@ -53,20 +52,13 @@ func (l *loaded) scoring(ctx context.Context) context.Context {
 // to 1 at index.LengthCap words.
 const lengthPriorFloor = 0.5
 
-// withLengthPrior weighs the scores of q by the length of each document's
-// text. BM25's length normalisation favours very short texts: in the
-// series, the list of interviewees ("Albert Engels, Procesmanager Bouw,
-// Gemeente Rotterdam") outranked every paragraph about gemeenten. A text
-// of a few words says little about the query's subject, so it keeps at
-// least half its score and reaches its full score at index.LengthCap words.
-func withLengthPrior(q bq.Query) bq.Query {
-	return bq.NewCustomScoreQueryWithScorer(q, lengthPrior, []string{index.FieldWords}, nil)
-}
-
-func lengthPrior(_ context.Context, d *bsearch.DocumentMatch) (float64, error) {
-	words, _ := d.Fields[index.FieldWords].(string)
-	return d.Score * lengthFactor(words), nil
-}
+// The length prior weighs each match's score by the length of its text.
+// BM25's length normalisation favours very short texts: in the series,
+// the list of interviewees ("Albert Engels, Procesmanager Bouw, Gemeente
+// Rotterdam") outranked every paragraph about gemeenten. A text of a few
+// words says little about the query's subject, so it keeps at least half
+// its score and reaches its full score at index.LengthCap words. The
+// search's pass applies it from the columns (see collect).
 
 // lengthFactor is the prior of a FieldWords doc value; an index built
 // without the field ("") ranks as before.

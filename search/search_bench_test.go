@@ -38,6 +38,11 @@ var (
 	benchIndexes = map[string]*Searcher{}
 )
 
+// BenchIndexesEnv names a folder where the benchmarks keep their indexes
+// from one run to the next (built when missing), so that a profile of one
+// query class (-cpuprofile) holds the searches and not the build.
+const BenchIndexesEnv = "VANELKAAR_BENCH_INDEXES"
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if benchDir != "" {
@@ -64,17 +69,23 @@ func benchSearcher(b *testing.B, name string, fsys func() fs.FS) *Searcher {
 		}
 		benchDir = dir
 	}
-	c, err := corpus.Load(fsys())
-	if err != nil {
-		b.Fatal(err)
-	}
 	dir := filepath.Join(benchDir, name)
-	if _, err := index.Build(context.Background(), c, dir, nil); err != nil {
-		b.Fatal(err)
+	if keep := os.Getenv(BenchIndexesEnv); keep != "" {
+		dir = filepath.Join(keep, name)
 	}
 	s, err := Open(dir)
 	if err != nil {
-		b.Fatal(err)
+		// Not built yet (or kept from another index format).
+		c, err := corpus.Load(fsys())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := index.Build(context.Background(), c, dir, nil); err != nil {
+			b.Fatal(err)
+		}
+		if s, err = Open(dir); err != nil {
+			b.Fatal(err)
+		}
 	}
 	benchIndexes[name] = s
 	return s

@@ -14,6 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+	indexapi "github.com/blevesearch/bleve_index_api"
 
 	"vanelkaar/index"
 	"vanelkaar/search/query"
@@ -28,7 +30,11 @@ type Searcher struct {
 
 // loaded is an open index with what was read from it once.
 type loaded struct {
-	idx      bleve.Index
+	idx bleve.Index
+	// reader is the snapshot of idx that searches read, open as long as
+	// idx: the document numbers of cols are its own.
+	reader   indexapi.IndexReader
+	cols     *columns
 	labels   index.Labels
 	info     index.Info
 	analyzer analysis.Analyzer // the index's text fields' analyzer
@@ -111,7 +117,36 @@ func newLoaded(idx bleve.Index) (*loaded, error) {
 	if len(rules) > 0 {
 		l.synonyms = newSynonyms(rules, l.analyzeTerms)
 	}
+	if err := l.openReader(); err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// openReader opens the snapshot that searches read and reads its columns.
+func (l *loaded) openReader() error {
+	adv, err := l.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	if l.reader, err = adv.Reader(); err != nil {
+		return err
+	}
+	if l.cols, err = readColumns(l.reader); err != nil {
+		l.reader.Close()
+		l.reader = nil
+		return err
+	}
+	return nil
+}
+
+// close closes the snapshot and the index.
+func (l *loaded) close() error {
+	var err error
+	if l.reader != nil {
+		err = l.reader.Close()
+	}
+	return errors.Join(err, l.idx.Close())
 }
 
 // Swap makes idx the index that answers from now on and closes the old one
@@ -141,7 +176,7 @@ func (s *Searcher) swap(l *loaded) error {
 	s.cur = l
 	s.mu.Unlock()
 	if old != nil {
-		return old.idx.Close()
+		return old.close()
 	}
 	return nil
 }
@@ -153,7 +188,7 @@ func (s *Searcher) Close() error {
 	if s.cur == nil {
 		return nil
 	}
-	err := s.cur.idx.Close()
+	err := s.cur.close()
 	s.cur = nil
 	return err
 }
@@ -202,14 +237,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	res := &Result{Query: req.Query, Exact: req.Exact, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll, Expansions: []Expansion{}, Relaxations: []Relaxation{}}
+	if q.Empty() {
+		res.Match = MatchNone
+	}
 	if req.Prefix {
 		if t, ok := q.Last(); ok {
 			req.prefixTerms = l.vocab.completions(t.Text, l.hasPartOf(t.Text))
 		}
-	}
-	res := &Result{Query: req.Query, Exact: req.Exact, Page: req.Page, Size: req.Size, Hits: []Hit{}, Match: MatchAll, Expansions: []Expansion{}, Relaxations: []Relaxation{}}
-	if q.Empty() {
-		res.Match = MatchNone
 	}
 	if !req.Exact {
 		// A word still being typed is completed, not expanded.
@@ -217,42 +252,16 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	br, err := l.run(ctx, req, q, false, res)
+	text, m, err := l.answer(ctx, req, q, res)
 	if err != nil {
 		return nil, err
-	}
-	if br.Total == 0 && res.Match == MatchAll {
-		if res.Relaxations, err = l.relaxations(ctx, req, q); err != nil {
-			return nil, err
-		}
-	}
-	if br.Total == 0 && res.Match == MatchAll && len(q.Positive()) > 1 {
-		// Nothing has every word: rank what has some of them, and say so.
-		if br2, err := l.run(ctx, req, q, true, res); err != nil {
-			return nil, err
-		} else if br2.Total > 0 {
-			br = br2
-			res.Match = MatchAny
-		}
-	}
-	res.Total = br.Total
-	// A word still being typed that begins words of the corpus is not a
-	// typo: no did-you-mean for it.
-	if len(req.prefixTerms) == 0 {
-		if res.Suggestion, err = l.didYouMean(ctx, req, q, res); err != nil {
-			return nil, err
-		}
 	}
 	terms := l.queryTerms(q)
 	for _, t := range req.prefixTerms {
 		terms[t] = true
 	}
-	for _, dm := range br.Hits {
-		h, err := l.hit(dm, terms)
-		if err != nil {
-			return nil, err
-		}
-		res.Hits = append(res.Hits, h)
+	if res.Hits, err = l.pageHits(ctx, text, m.page, terms); err != nil {
+		return nil, err
 	}
 	if req.Group != GroupNone {
 		if res.Groups, err = l.groups(ctx, req, q, res.Match == MatchAny, terms, res); err != nil {
@@ -263,78 +272,81 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	return res, nil
 }
 
-// run searches with the request's filters and fills in the facets:
-// disjunctive, so each facet is counted with every other facet's filter
-// applied but not its own. A facet with selected values needs a counting
-// search of its own; those run beside the main search.
-func (l *loaded) run(ctx context.Context, req Request, q query.And, anyWord bool, res *Result) (*bleve.SearchResult, error) {
-	analyze := l.analyzeTerms
-	main := l.hitsRequest(req, translate(req, q, analyze, anyWord, ""), req.Size, (req.Page-1)*req.Size)
-	main.IncludeLocations = true // for the snippets
-	var own []string             // facets counted by their own request
-	for _, f := range index.Facets {
-		if len(req.Filters[f.ID]) == 0 {
-			main.AddFacet(f.ID, l.facetRequest(f))
-		} else {
-			own = append(own, f.ID)
-		}
-	}
-	counts := make([]bsearch.FacetResults, len(own))
-	errs := make([]error, len(own))
-	var wg sync.WaitGroup
-	for i, f := range own {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fr := bleve.NewSearchRequestOptions(translate(req, q, analyze, anyWord, f), 0, 0, false)
-			fr.Score = bleve.ScoreNone // counting only
-			fc, _ := index.FacetByID(f)
-			fr.AddFacet(f, l.facetRequest(fc))
-			sub, err := l.idx.SearchInContext(ctx, fr)
-			if err != nil {
-				errs[i] = fmt.Errorf("search facet %s: %w", f, err)
-				return
-			}
-			counts[i] = sub.Facets
-		}()
-	}
-	br, err := l.idx.SearchInContext(l.scoring(ctx), main)
-	wg.Wait()
+// answer searches for every word of q under the request's filters and
+// fills in res's total and facets. When nothing has every word it lists
+// the relaxations and, with more than one word, ranks what has some of
+// them instead (res.Match becomes MatchAny). When little is found it
+// proposes a correction. It returns the query of the words searched and
+// its matches.
+func (l *loaded) answer(ctx context.Context, req Request, q query.And, res *Result) (bq.Query, *matches, error) {
+	text := textFor(req, q, l.analyzeTerms, false)
+	m, err := l.collect(ctx, req, text)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, err
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	res.Facets = Facets{}
-	for _, f := range index.Facets {
-		src := br.Facets
-		if i := slices.Index(own, f.ID); i >= 0 {
-			src = counts[i]
+	if m.total == 0 && res.Match == MatchAll {
+		if res.Relaxations, err = l.relaxations(ctx, req, q); err != nil {
+			return nil, nil, err
 		}
-		res.Facets[f.ID] = l.facetValues(f, src[f.ID], req.Filters[f.ID])
+		if len(q.Positive()) > 1 {
+			// Nothing has every word: rank what has some of them, and say so.
+			anyText := textFor(req, q, l.analyzeTerms, true)
+			if m2, err := l.collect(ctx, req, anyText); err != nil {
+				return nil, nil, err
+			} else if m2.total > 0 {
+				text, m = anyText, m2
+				res.Match = MatchAny
+			}
+		}
 	}
-	return br, nil
+	res.Total = m.total
+	res.Facets = l.facets(m.counts, req.Filters)
+	// A word still being typed that begins words of the corpus is not a
+	// typo: no did-you-mean for it.
+	if len(req.prefixTerms) == 0 {
+		if res.Suggestion, err = l.didYouMean(ctx, req, q, res); err != nil {
+			return nil, nil, err
+		}
+	}
+	return text, m, nil
 }
 
-// facetRequest counts a facet's values: all of them, as many as it has
-// labels (one more, so that a value missing from the labels shows).
-func (l *loaded) facetRequest(f Facet) *bleve.FacetRequest {
-	return bleve.NewFacetRequest(f.Field, len(l.labels[f.Field])+1)
+// pageHits makes the hits of the page shown: their stored records and
+// their snippets, cut around the matches of text.
+func (l *loaded) pageHits(ctx context.Context, text bq.Query, page []scoredDoc, terms map[string]bool) ([]Hit, error) {
+	dms, err := l.hitMatches(ctx, text, page)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(dms))
+	for _, dm := range dms {
+		h, err := l.hit(dm, terms)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+// facets lists every facet's values with their counts (see matches).
+func (l *loaded) facets(counts [][]int, filters map[string][]string) Facets {
+	out := Facets{}
+	for i, f := range index.Facets {
+		byValue := map[string]int{}
+		for o, n := range counts[i] {
+			byValue[l.cols.facets[i].values[o]] = n
+		}
+		out[f.ID] = l.facetValues(f, byValue, filters[f.ID])
+	}
+	return out
 }
 
 // facetValues lists a facet's values with counts, most first; values with
 // no results are left out unless selected.
-func (l *loaded) facetValues(f Facet, fr *bsearch.FacetResult, selected []string) []FacetValue {
-	labels := l.labels[f.Field]
-	counts := map[string]int{}
-	if fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			counts[t.Term] = t.Count
-		}
-	}
+func (l *loaded) facetValues(f Facet, counts map[string]int, selected []string) []FacetValue {
 	out := []FacetValue{}
-	for _, lb := range labels {
+	for _, lb := range l.labels[f.Field] {
 		sel := slices.Contains(selected, lb.Value)
 		if counts[lb.Value] == 0 && !sel {
 			continue

@@ -26,59 +26,6 @@ const (
 // spellings, such as "financieel" and "financiel" for "financiële").
 type analyzeFunc func(text string) [][]string
 
-// translate turns a parsed request into a bleve query: the user's words
-// (all must match, or any when anyWord is set) and the filters of every
-// facet except skip.
-func translate(r Request, q query.And, analyze analyzeFunc, anyWord bool, skip string) bq.Query {
-	text := textQuery(q, analyze, anyWord, r.prefixTerms)
-	if text == nil && len(q.Positive()) > 0 {
-		// Every word the user typed is a stop word ("de het"): the index
-		// holds none of them, so nothing matches. Matching everything
-		// instead would answer a question nobody asked.
-		text = bleve.NewMatchNoneQuery()
-	}
-	filter := filterQuery(r.Filters, skip)
-	switch {
-	case text == nil && filter == nil:
-		return bleve.NewMatchAllQuery()
-	case filter == nil:
-		return text
-	case text == nil:
-		return filter
-	}
-	// The filters select; they do not score, so selecting a municipality
-	// leaves the ranking of what remains as it was.
-	b := bleve.NewBooleanQuery()
-	b.AddMust(text)
-	b.AddFilter(filter)
-	return b
-}
-
-// filterQuery ANDs the facets and ORs the values within each.
-func filterQuery(filters map[string][]string, skip string) bq.Query {
-	var conj []bq.Query
-	for _, f := range index.Facets {
-		vals := filters[f.ID]
-		if f.ID == skip || len(vals) == 0 {
-			continue
-		}
-		var disj []bq.Query
-		for _, v := range vals {
-			t := bleve.NewTermQuery(v)
-			t.SetField(f.Field)
-			disj = append(disj, t)
-		}
-		conj = append(conj, bleve.NewDisjunctionQuery(disj...))
-	}
-	switch len(conj) {
-	case 0:
-		return nil
-	case 1:
-		return conj[0]
-	}
-	return bleve.NewConjunctionQuery(conj...)
-}
-
 // textQuery builds the query of the user's words, or nil for none. Words
 // that the analyzer drops entirely (stop words such as "de") are left out
 // rather than making the query match nothing. The last word also matches
