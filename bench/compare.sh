@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Compares vanelkaar with PostgreSQL's "dutch" full-text search and SQLite
-# FTS5 on this machine: starts a throwaway PostgreSQL cluster in a temporary
+# FTS5 on this machine, on both generated corpora (the lexicon generator
+# and real Dutch sentences of a treebank) and the shipped series, with both
+# query mixes (the common one, bench/queries.txt, and the rare-word mix
+# derived from each corpus), and drives vanelkaar's HTTP server at 1, 4
+# and 16 clients. It starts a throwaway PostgreSQL cluster in a temporary
 # folder on a free loopback port, runs
 #
-#   vanelkaar bench --postgres DSN --sqlite [FLAGS...]
+#   vanelkaar bench --postgres DSN --sqlite --generator lexicon,treebank \
+#     --treebank DIR --passages 100000 --http [FLAGS...]
 #
 # with a vanelkaar built with the benchsql tag (the server binary has no
-# database drivers), and stops and removes the cluster. FLAGS go to `vanelkaar bench` (for
-# example --passages 10000,100000 --rounds 20 --per-query). The output starts
-# with the command, the date and the machine, ready for BENCHMARKS.md.
+# database drivers), and stops and removes the cluster. FLAGS go to
+# `vanelkaar bench` after those, so they win (for example --passages
+# 10000,100000 --rounds 10 --per-query --cpuprofile cpu.prof). --treebank
+# DIR is the folder of CoNLL-U files (default: ../shared/data/ud beside
+# the repository). The output starts with the command, the date and the
+# machine, ready for BENCHMARKS.md.
 #
 # It needs PostgreSQL's server programs (initdb, pg_ctl). It installs nothing
 # unless the first argument is --install, which runs
@@ -22,6 +30,20 @@ if [ "${1:-}" = "--install" ]; then
   apt-get update
   apt-get install -y postgresql
 fi
+
+treebank=../shared/data/ud
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case "${args[i]}" in
+    --treebank) treebank=${args[i + 1]:-} ;;
+    --treebank=*) treebank=${args[i]#--treebank=} ;;
+  esac
+done
+if ! ls "$treebank"/*.conllu >/dev/null 2>&1; then
+  echo "compare.sh: no *.conllu files in $treebank: give the treebank folder with --treebank DIR" >&2
+  exit 1
+fi
+treebank=$(cd "$treebank" && pwd)
 
 pgbin=""
 if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
@@ -81,6 +103,7 @@ echo "PostgreSQL settings: shared_buffers=1GB work_mem=64MB jit=off fsync=off, o
 # tails (p95, p99): say how busy it was.
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-"$tmp/vanelkaar" bench --postgres "postgres://bench@127.0.0.1:$port/postgres?sslmode=disable" --sqlite --tmp "$tmp" "$@"
+"$tmp/vanelkaar" bench --postgres "postgres://bench@127.0.0.1:$port/postgres?sslmode=disable" --sqlite --tmp "$tmp" \
+  --generator lexicon,treebank --treebank "$treebank" --passages 100000 --http "$@"
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

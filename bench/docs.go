@@ -3,6 +3,7 @@ package bench
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"slices"
 
 	"vanelkaar/corpus"
@@ -47,6 +48,22 @@ type Set struct {
 	Name   string
 	Corpus *corpus.Corpus
 	Docs   []Doc
+	// Files are the corpus's files, when known (see UseFiles); TextBytes
+	// is their size.
+	Files     fs.FS
+	TextBytes int64
+}
+
+// UseFiles records the files the set's corpus was loaded from: vanelkaar
+// builds from them in a process of its own, and the build report gives
+// the index's size beside theirs.
+func (s *Set) UseFiles(fsys fs.FS) error {
+	n, err := filesSize(fsys, ".")
+	if err != nil {
+		return fmt.Errorf("corpus files of %s: %w", s.Name, err)
+	}
+	s.Files, s.TextBytes = fsys, n
+	return nil
 }
 
 // Passages is the number of passages of the corpus.
@@ -56,6 +73,20 @@ func (s *Set) Passages() int {
 		n += len(a.Passages)
 	}
 	return n
+}
+
+// LoadSet loads a corpus from its files within limits and makes it a set
+// that knows its files (UseFiles).
+func LoadSet(name string, files fs.FS, limits corpus.Limits) (*Set, error) {
+	c, err := corpus.LoadWith(files, limits)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s, err := NewSet(name, c)
+	if err != nil {
+		return nil, err
+	}
+	return s, s.UseFiles(files)
 }
 
 // NewSet turns a corpus into the documents vanelkaar indexes.

@@ -7,56 +7,117 @@ import (
 	"time"
 )
 
-// Columns of the report table, in order.
-var Columns = []string{"corpus", "passages", "documents", "engine", "load s", "queries",
-	"p50 ms", "p95 ms", "p99 ms", "qps", "p50 ×", "p99 ×", "matches/query"}
+// Columns of the latency table, in order.
+var Columns = []string{"corpus", "passages", "documents", "mix", "engine", "queries",
+	"p50 ms", "p95 ms", "p99 ms", "qps", "p50 ×", "p99 ×", "faster than vanelkaar", "matches/query"}
 
-// WriteTable writes the report as a Markdown table: a row per corpus and
-// engine, latencies in milliseconds, the ratios to the first engine.
-func (r *Report) WriteTable(w io.Writer) error {
+// BuildColumns of the build table, in order.
+var BuildColumns = []string{"corpus", "passages", "engine", "build s", "peak RSS MB", "on disk MB",
+	"corpus MB", "disk/corpus", "how"}
+
+// HTTPColumns of the HTTP table, in order.
+var HTTPColumns = []string{"corpus", "workload", "clients", "requests", "requests/s", "p50 ms", "p99 ms", "not 200"}
+
+// markdownTable writes a Markdown table.
+func markdownTable(w io.Writer, columns []string, rows [][]string) error {
 	var b strings.Builder
-	b.WriteString("| " + strings.Join(Columns, " | ") + " |\n")
-	b.WriteString("|" + strings.Repeat(" --- |", len(Columns)) + "\n")
-	for _, row := range r.Rows {
-		cells := []string{
-			row.Corpus, fmt.Sprint(row.Passages), fmt.Sprint(row.Documents), row.Engine,
-			fmt.Sprintf("%.1f", row.Load.Seconds()), fmt.Sprint(row.Queries),
-			ms(row.P50), ms(row.P95), ms(row.P99), fmt.Sprintf("%.0f", row.QPS),
-			fmt.Sprintf("%.2f", row.RatioP50), fmt.Sprintf("%.2f", row.RatioP99),
-			fmt.Sprintf("%.0f", row.Matches),
-		}
+	b.WriteString("| " + strings.Join(columns, " | ") + " |\n")
+	b.WriteString("|" + strings.Repeat(" --- |", len(columns)) + "\n")
+	for _, cells := range rows {
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// WriteTable writes the latencies as a Markdown table: a row per corpus,
+// mix and engine, latencies in milliseconds, the ratios to the first
+// engine and the number of queries whose median beats the first engine's.
+func (r *Report) WriteTable(w io.Writer) error {
+	var rows [][]string
+	for i, row := range r.Rows {
+		faster := "-"
+		if i > 0 && r.Rows[i-1].Mix == row.Mix && r.Rows[i-1].Corpus == row.Corpus {
+			faster = fmt.Sprintf("%d of %d", row.Faster, len(row.List))
+		}
+		rows = append(rows, []string{
+			row.Corpus, fmt.Sprint(row.Passages), fmt.Sprint(row.Documents), row.Mix, row.Engine,
+			fmt.Sprint(row.Queries), ms(row.P50), ms(row.P95), ms(row.P99), fmt.Sprintf("%.0f", row.QPS),
+			fmt.Sprintf("%.2f", row.RatioP50), fmt.Sprintf("%.2f", row.RatioP99), faster,
+			fmt.Sprintf("%.0f", row.Matches),
+		})
+	}
+	return markdownTable(w, Columns, rows)
+}
+
+// WriteBuilds writes each engine's build per corpus: its time, peak
+// memory, size on disk and that size over the corpus files'.
+func (r *Report) WriteBuilds(w io.Writer) error {
+	var rows [][]string
+	for _, b := range r.Builds {
+		rss, text, share := "-", "-", "-"
+		if b.PeakRSS > 0 {
+			rss = mb(b.PeakRSS)
+		}
+		if b.TextBytes > 0 {
+			text = mb(b.TextBytes)
+			share = fmt.Sprintf("%.2f", float64(b.Size)/float64(b.TextBytes))
+		}
+		rows = append(rows, []string{b.Corpus, fmt.Sprint(b.Passages), b.Engine,
+			fmt.Sprintf("%.1f", b.Time.Seconds()), rss, mb(b.Size), text, share, b.Phases})
+	}
+	return markdownTable(w, BuildColumns, rows)
+}
+
+// WriteHTTP writes the HTTP measurement: a row per corpus, workload and
+// number of clients.
+func (r *Report) WriteHTTP(w io.Writer) error {
+	var rows [][]string
+	for _, h := range r.HTTP {
+		rows = append(rows, []string{h.Corpus, h.Workload, fmt.Sprint(h.Clients), fmt.Sprint(h.Requests),
+			fmt.Sprintf("%.0f", h.RPS), ms(h.P50), ms(h.P99), fmt.Sprint(h.Errors)})
+	}
+	return markdownTable(w, HTTPColumns, rows)
+}
+
 // WritePerQuery writes each query's median latency per engine, a table per
-// corpus.
+// corpus and mix.
 func (r *Report) WritePerQuery(w io.Writer) error {
-	var b strings.Builder
 	for i := 0; i < len(r.Rows); {
-		corpus := r.Rows[i].Corpus
 		j := i
-		for j < len(r.Rows) && r.Rows[j].Corpus == corpus {
+		for j < len(r.Rows) && r.Rows[j].Corpus == r.Rows[i].Corpus && r.Rows[j].Mix == r.Rows[i].Mix {
 			j++
 		}
-		fmt.Fprintf(&b, "\n%s, median ms per query:\n\n| query |", corpus)
-		for _, row := range r.Rows[i:j] {
-			b.WriteString(" " + row.Engine + " |")
+		group := r.Rows[i:j]
+		columns := []string{"query"}
+		for _, row := range group {
+			columns = append(columns, row.Engine)
 		}
-		b.WriteString("\n| --- |" + strings.Repeat(" --- |", j-i) + "\n")
-		for k, q := range r.Config.Queries {
-			fmt.Fprintf(&b, "| `%s` |", strings.ReplaceAll(q.String(), "|", `\|`))
-			for _, row := range r.Rows[i:j] {
-				b.WriteString(" " + ms(row.PerQuery[k]) + " |")
+		var rows [][]string
+		for k, q := range group[0].List {
+			cells := []string{"`" + strings.ReplaceAll(q.String(), "|", `\|`) + "`"}
+			for _, row := range group {
+				cells = append(cells, ms(row.PerQuery[k]))
 			}
-			b.WriteString("\n")
+			rows = append(rows, cells)
+		}
+		if _, err := fmt.Fprintf(w, "\n%s, %s mix, median ms per query:\n\n", group[0].Corpus, group[0].Mix); err != nil {
+			return err
+		}
+		if err := markdownTable(w, columns, rows); err != nil {
+			return err
 		}
 		i = j
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return nil
+}
+
+// mb formats bytes in megabytes (10^6), with two decimals below 10.
+func mb(n int64) string {
+	if v := float64(n) / 1e6; v < 10 {
+		return fmt.Sprintf("%.2f", v)
+	}
+	return fmt.Sprintf("%.1f", float64(n)/1e6)
 }
 
 // ms formats a duration in milliseconds with three significant digits.

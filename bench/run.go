@@ -3,14 +3,18 @@ package bench
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"time"
 )
 
 // Config tunes a benchmark run.
 type Config struct {
-	// Queries is the query list; nil means DefaultQueries.
+	// Queries is the common mix; nil means DefaultQueries.
 	Queries []Query
+	// Rare adds the rare-word mix derived from each corpus (RareQueries);
+	// a corpus too small to have rare words has none.
+	Rare bool
 	// Rounds is how often every query runs on every engine, measured;
 	// 0 means 20.
 	Rounds int
@@ -19,6 +23,13 @@ type Config struct {
 	Warmup int
 	// Size is the number of hits per query; 0 means 10.
 	Size int
+	// HTTP, when set, also drives vanelkaar's HTTP server (the first
+	// engine must be a *Vanelkaar).
+	HTTP *HTTPConfig
+	// CPUProfile and MemProfile, when set, receive a CPU profile of
+	// vanelkaar's part of the last corpus (see profile.go) and a heap
+	// profile at the end of the run.
+	CPUProfile, MemProfile io.Writer
 	// Progress, when set, is told what the run is doing.
 	Progress func(msg string)
 }
@@ -44,30 +55,66 @@ func (c *Config) progress(format string, args ...any) {
 	}
 }
 
-// Report is the outcome of a run: a row per corpus and engine.
+// Names of the query mixes.
+const (
+	MixCommon = "common"
+	MixRare   = "rare"
+)
+
+// Mix is a named list of queries, resolved for one corpus.
+type Mix struct {
+	Name    string
+	Queries []Query
+}
+
+// mixes returns the mixes run on a set: the common one and, when asked
+// and the corpus has rare words, the rare one.
+func (c *Config) mixes(set *Set) []Mix {
+	common := make([]Query, len(c.Queries))
+	for i, q := range c.Queries {
+		common[i] = q.Resolve(set)
+	}
+	ms := []Mix{{MixCommon, common}}
+	if c.Rare {
+		if rare := RareQueries(set.Corpus); len(rare) > 0 {
+			ms = append(ms, Mix{MixRare, rare})
+		}
+	}
+	return ms
+}
+
+// Report is the outcome of a run: a latency row per corpus, mix and
+// engine, a build row per corpus and engine, and the HTTP rows.
 type Report struct {
 	Config Config
 	Rows   []Row
+	Builds []BuildRow
+	HTTP   []HTTPRow
 	// Versions holds the version of each engine that tells it.
 	Versions map[string]string
 }
 
-// Row is one engine's measurements on one corpus.
+// Row is one engine's latencies for one mix on one corpus.
 type Row struct {
 	Corpus    string
 	Passages  int
 	Documents int
+	Mix       string
 	Engine    string
-	Load      time.Duration // building the engine's index
-	Queries   int           // timed queries
+	Queries   int // timed queries
 	P50       time.Duration
 	P95       time.Duration
 	P99       time.Duration
 	QPS       float64 // queries per second, one after the other
 	Matches   float64 // mean number of matches per query
-	// Ratios to vanelkaar's latency on the same corpus in the same run.
+	// Ratios to vanelkaar's latency on the same corpus and mix in the
+	// same run.
 	RatioP50, RatioP99 float64
-	// PerQuery is each query's median latency, in the order of the queries.
+	// Faster is the number of the mix's queries whose median is below
+	// the baseline's (0 for the baseline).
+	Faster int
+	// List is the mix's queries; PerQuery each one's median latency.
+	List     []Query
 	PerQuery []time.Duration
 }
 
@@ -76,17 +123,25 @@ type Row struct {
 // that a slower or busier moment of the machine is spread over all of
 // them. The first engine is the baseline of the ratios.
 func Run(ctx context.Context, cfg Config, sets []*Set, engines []Engine) (*Report, error) {
+	return RunEach(ctx, cfg, len(sets), func(i int) (*Set, error) { return sets[i], nil }, engines)
+}
+
+// RunEach is Run on n sets that next makes one at a time, when their
+// turn comes, so that only one is held at once.
+func RunEach(ctx context.Context, cfg Config, n int, next func(i int) (*Set, error), engines []Engine) (*Report, error) {
 	cfg.setDefaults()
 	rep := &Report{Config: cfg, Versions: map[string]string{}}
-	for _, set := range sets {
-		rows, err := runSet(ctx, &cfg, set, engines)
+	for i := range n {
+		set, err := next(i)
 		if err != nil {
 			return nil, err
 		}
-		rep.Rows = append(rep.Rows, rows...)
+		if err := rep.runSet(ctx, set, engines, i == n-1); err != nil {
+			return nil, fmt.Errorf("%s: %w", set.Name, err)
+		}
 	}
 	for _, e := range engines {
-		if v, ok := e.(Versioned); ok && len(sets) > 0 {
+		if v, ok := e.(Versioned); ok && n > 0 {
 			s, err := v.Version(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("%s: version: %w", e.Name(), err)
@@ -94,41 +149,71 @@ func Run(ctx context.Context, cfg Config, sets []*Set, engines []Engine) (*Repor
 			rep.Versions[e.Name()] = s
 		}
 	}
+	if cfg.MemProfile != nil {
+		if err := writeHeapProfile(cfg.MemProfile); err != nil {
+			return nil, err
+		}
+	}
 	return rep, nil
 }
 
-func runSet(ctx context.Context, cfg *Config, set *Set, engines []Engine) ([]Row, error) {
-	queries := make([]Query, len(cfg.Queries))
-	for i, q := range cfg.Queries {
-		queries[i] = q.Resolve(set)
-	}
-	rows := make([]Row, len(engines))
-	for i, e := range engines {
-		cfg.progress("%s: loading %d documents into %s", set.Name, len(set.Docs), e.Name())
-		start := time.Now()
-		if err := e.Load(ctx, set); err != nil {
-			return nil, fmt.Errorf("%s: %w", set.Name, err)
+// runSet measures one corpus: builds, latencies per mix and, when asked,
+// the HTTP server; the CPU profile is taken on the last corpus.
+func (rep *Report) runSet(ctx context.Context, set *Set, engines []Engine, last bool) error {
+	cfg := &rep.Config
+	for _, e := range engines {
+		b, err := load(ctx, cfg, set, e)
+		if err != nil {
+			return err
 		}
-		rows[i] = Row{Corpus: set.Name, Passages: set.Passages(), Documents: len(set.Docs), Engine: e.Name(), Load: time.Since(start)}
-		cfg.progress("%s: %s loaded in %.1f s", set.Name, e.Name(), rows[i].Load.Seconds())
+		rep.Builds = append(rep.Builds, b)
 	}
+	mixes := cfg.mixes(set)
+	for _, m := range mixes {
+		rows, err := timeMix(ctx, cfg, set, m, engines)
+		if err != nil {
+			return err
+		}
+		rep.Rows = append(rep.Rows, rows...)
+	}
+	stopProfile := func() {}
+	if last && cfg.CPUProfile != nil {
+		var err error
+		if stopProfile, err = profileSearches(ctx, cfg, set.Name, mixes, engines[0]); err != nil {
+			return err
+		}
+	}
+	defer stopProfile()
+	if cfg.HTTP == nil {
+		return nil
+	}
+	v, ok := engines[0].(*Vanelkaar)
+	if !ok {
+		return fmt.Errorf("the HTTP measurement needs vanelkaar as the first engine")
+	}
+	rows, err := runHTTP(ctx, cfg, set.Name, mixes, v)
+	rep.HTTP = append(rep.HTTP, rows...)
+	return err
+}
+
+// timeMix times a mix's queries on every engine, in rounds.
+func timeMix(ctx context.Context, cfg *Config, set *Set, m Mix, engines []Engine) ([]Row, error) {
 	// samples[e][q] are the latencies of query q on engine e.
 	samples := make([][][]time.Duration, len(engines))
 	matches := make([]int, len(engines))
 	for i := range samples {
-		samples[i] = make([][]time.Duration, len(queries))
+		samples[i] = make([][]time.Duration, len(m.Queries))
 	}
 	for round := range cfg.Warmup + cfg.Rounds {
 		measured := round >= cfg.Warmup
 		for k := range engines {
 			i := (k + round) % len(engines)
-			e := engines[i]
-			for j, q := range queries {
+			for j, q := range m.Queries {
 				start := time.Now()
-				a, err := e.Search(ctx, q, cfg.Size)
+				a, err := engines[i].Search(ctx, q, cfg.Size)
 				took := time.Since(start)
 				if err != nil {
-					return nil, fmt.Errorf("%s: %w", set.Name, err)
+					return nil, err
 				}
 				if round == 0 {
 					matches[i] += a.Total
@@ -139,30 +224,49 @@ func runSet(ctx context.Context, cfg *Config, set *Set, engines []Engine) ([]Row
 			}
 		}
 		if measured && (round-cfg.Warmup+1)%5 == 0 {
-			cfg.progress("%s: round %d of %d", set.Name, round-cfg.Warmup+1, cfg.Rounds)
+			cfg.progress("%s: %s mix, round %d of %d", set.Name, m.Name, round-cfg.Warmup+1, cfg.Rounds)
 		}
 	}
-	for i := range engines {
-		var all []time.Duration
-		var sum time.Duration
-		for j := range queries {
-			all = append(all, samples[i][j]...)
-			rows[i].PerQuery = append(rows[i].PerQuery, percentile(samples[i][j], 50))
-		}
-		for _, d := range all {
-			sum += d
-		}
-		r := &rows[i]
-		r.Queries = len(all)
-		r.P50, r.P95, r.P99 = percentile(all, 50), percentile(all, 95), percentile(all, 99)
-		if sum > 0 {
-			r.QPS = float64(len(all)) / sum.Seconds()
-		}
-		r.Matches = float64(matches[i]) / float64(len(queries))
-		r.RatioP50 = ratio(r.P50, rows[0].P50)
-		r.RatioP99 = ratio(r.P99, rows[0].P99)
+	rows := make([]Row, len(engines))
+	for i, e := range engines {
+		rows[i] = summarize(set, m, e.Name(), samples[i], matches[i])
+		rows[i].compare(&rows[0])
 	}
 	return rows, nil
+}
+
+// summarize makes a row of one engine's samples of a mix.
+func summarize(set *Set, m Mix, engine string, samples [][]time.Duration, matches int) Row {
+	r := Row{Corpus: set.Name, Passages: set.Passages(), Documents: len(set.Docs), Mix: m.Name, Engine: engine, List: m.Queries}
+	var all []time.Duration
+	var sum time.Duration
+	for _, s := range samples {
+		all = append(all, s...)
+		r.PerQuery = append(r.PerQuery, percentile(s, 50))
+		for _, d := range s {
+			sum += d
+		}
+	}
+	r.Queries = len(all)
+	r.P50, r.P95, r.P99 = percentile(all, 50), percentile(all, 95), percentile(all, 99)
+	if sum > 0 {
+		r.QPS = float64(len(all)) / sum.Seconds()
+	}
+	r.Matches = float64(matches) / float64(max(len(m.Queries), 1))
+	return r
+}
+
+// compare sets the row's ratios to the baseline and counts the queries it
+// answers faster.
+func (r *Row) compare(base *Row) {
+	r.RatioP50 = ratio(r.P50, base.P50)
+	r.RatioP99 = ratio(r.P99, base.P99)
+	r.Faster = 0
+	for k, d := range r.PerQuery {
+		if d < base.PerQuery[k] {
+			r.Faster++
+		}
+	}
 }
 
 // percentile returns the nearest-rank p-th percentile of ds.

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -17,5 +18,31 @@ func TestPercentile(t *testing.T) {
 	}
 	if got := percentile(nil, 50); got != 0 {
 		t.Errorf("percentile of nothing = %v", got)
+	}
+}
+
+// TestCompare: the ratios are to the baseline's percentiles, and Faster
+// counts the queries whose median is below the baseline's.
+func TestCompare(t *testing.T) {
+	base := Row{P50: 10, P99: 40, PerQuery: []time.Duration{5, 10, 20}}
+	r := Row{P50: 5, P99: 80, PerQuery: []time.Duration{4, 10, 30}}
+	r.compare(&base)
+	if r.RatioP50 != 0.5 || r.RatioP99 != 2 || r.Faster != 1 {
+		t.Errorf("ratios %.2f and %.2f, %d faster; want 0.50, 2.00 and 1", r.RatioP50, r.RatioP99, r.Faster)
+	}
+}
+
+func TestWriteBuilds(t *testing.T) {
+	rep := &Report{Builds: []BuildRow{
+		{Corpus: "c", Passages: 10, Engine: "vanelkaar", TextBytes: 2e6, BuildStats: BuildStats{Time: 1500 * time.Millisecond, PeakRSS: 300e6, Size: 3e6, Phases: "apart"}},
+		{Corpus: "c", Passages: 10, Engine: "other", BuildStats: BuildStats{Time: time.Second, Size: 1e6}},
+	}}
+	var b strings.Builder
+	if err := rep.WriteBuilds(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := "| c | 10 | vanelkaar | 1.5 | 300.0 | 3.00 | 2.00 | 1.50 | apart |\n| c | 10 | other | 1.0 | - | 1.00 | - | - |  |\n"
+	if !strings.HasSuffix(b.String(), want) {
+		t.Errorf("table:\n%s\nwant it to end with:\n%s", b.String(), want)
 	}
 }

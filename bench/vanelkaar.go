@@ -1,11 +1,15 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
+	"time"
 
 	"vanelkaar/index"
 	"vanelkaar/search"
@@ -16,9 +20,16 @@ import (
 type Vanelkaar struct {
 	// TempDir is where index folders are built; "" means the system's.
 	TempDir string
+	// Command, when set, makes the command that builds an index folder
+	// from a corpus folder in a process of its own (`vanelkaar index`),
+	// so that the build's peak memory is measured apart from this
+	// process's (which holds the generated corpora). It is used for sets
+	// with Files; others are built in this process, unmeasured.
+	Command func(ctx context.Context, corpusDir, indexDir string) *exec.Cmd
 
-	dir string
-	s   *search.Searcher
+	dir   string
+	s     *search.Searcher
+	stats BuildStats
 }
 
 func (v *Vanelkaar) Name() string { return "vanelkaar" }
@@ -31,16 +42,54 @@ func (v *Vanelkaar) Load(ctx context.Context, s *Set) error {
 	if err != nil {
 		return fmt.Errorf("vanelkaar: %w", err)
 	}
-	v.dir = dir
-	if _, err := index.Build(ctx, s.Corpus, filepath.Join(dir, "index"), nil); err != nil {
+	v.dir, v.stats = dir, BuildStats{}
+	out := filepath.Join(dir, "index")
+	if v.Command != nil && s.Files != nil {
+		err = v.buildApart(ctx, s, out)
+	} else {
+		start := time.Now()
+		_, err = index.Build(ctx, s.Corpus, out, nil)
+		v.stats.Time = time.Since(start)
+		v.stats.Phases = "index.Build in the bench's process"
+	}
+	if err != nil {
 		return fmt.Errorf("vanelkaar: %w", err)
 	}
-	v.s, err = search.Open(filepath.Join(dir, "index"))
-	if err != nil {
+	if v.stats.Size, err = dirSize(out); err != nil {
+		return fmt.Errorf("vanelkaar: %w", err)
+	}
+	if v.s, err = search.Open(out); err != nil {
 		return fmt.Errorf("vanelkaar: %w", err)
 	}
 	return nil
 }
+
+// buildApart writes the set's files into a corpus folder and builds the
+// index from it with Command, timing the command alone.
+func (v *Vanelkaar) buildApart(ctx context.Context, s *Set, out string) error {
+	src := filepath.Join(v.dir, "corpus")
+	if err := os.CopyFS(src, s.Files); err != nil {
+		return fmt.Errorf("write the corpus: %w", err)
+	}
+	defer os.RemoveAll(src)
+	cmd := v.Command(ctx, src, out)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w\n%s", strings.Join(cmd.Args, " "), err, stderr.String())
+	}
+	v.stats.Time = time.Since(start)
+	v.stats.PeakRSS = peakRSS(cmd.ProcessState)
+	v.stats.Phases = "`vanelkaar index` in a process of its own (reading the corpus files included)"
+	return nil
+}
+
+// BuildStats tells the last build's time, peak memory and index size.
+func (v *Vanelkaar) BuildStats(context.Context) (BuildStats, error) { return v.stats, nil }
+
+// Searcher is the searcher of the loaded index, for the HTTP measurement.
+func (v *Vanelkaar) Searcher() *search.Searcher { return v.s }
 
 func (v *Vanelkaar) Search(ctx context.Context, q Query, size int) (*Answer, error) {
 	res, err := v.s.Search(ctx, search.Request{Query: q.Text, Filters: q.Filters, Size: size})

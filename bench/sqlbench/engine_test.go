@@ -25,11 +25,7 @@ func generatedSet(t testing.TB, n int) *bench.Set {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := corpus.Load(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := bench.NewSet(fmt.Sprintf("generated-%d", n), c)
+	s, err := bench.LoadSet(fmt.Sprintf("generated-%d", n), files, corpus.DefaultLimits)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,10 @@ package sqlbench
 import (
 	"context"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -21,6 +24,9 @@ type Postgres struct {
 	DSN string
 
 	conn *pgx.Conn
+	// copied and indexed are the last Load's times to copy the documents
+	// in and to build the indexes.
+	copied, indexed time.Duration
 }
 
 const pgTable = "vanelkaar_bench.docs"
@@ -81,6 +87,7 @@ func (p *Postgres) Load(ctx context.Context, s *bench.Set) error {
 			return fmt.Errorf("postgres: %s: %w", firstLine(stmt), err)
 		}
 	}
+	start := time.Now()
 	cols := []string{"id", "kind", "ord", "title", "headings", "body", "quote", "names", "text", "themes", "municipalities", "roles"}
 	_, err := p.conn.CopyFrom(ctx, pgx.Identifier{"vanelkaar_bench", "docs"}, cols,
 		pgx.CopyFromSlice(len(s.Docs), func(i int) ([]any, error) {
@@ -91,12 +98,52 @@ func (p *Postgres) Load(ctx context.Context, s *bench.Set) error {
 	if err != nil {
 		return fmt.Errorf("postgres: copy documents: %w", err)
 	}
+	p.copied = time.Since(start)
+	start = time.Now()
 	for _, stmt := range pgIndexes {
 		if _, err := p.conn.Exec(ctx, stmt); err != nil {
 			return fmt.Errorf("postgres: %s: %w", stmt, err)
 		}
 	}
+	p.indexed = time.Since(start)
 	return nil
+}
+
+// BuildStats tells the last Load's times (COPY, then the GIN and other
+// indexes with VACUUM ANALYZE), the table's size with its TOAST and
+// indexes (pg_total_relation_size) and, when this process may read the
+// server's /proc entry, the peak RSS of the backend that built them.
+func (p *Postgres) BuildStats(ctx context.Context) (bench.BuildStats, error) {
+	st := bench.BuildStats{
+		Time:   p.copied + p.indexed,
+		Phases: fmt.Sprintf("COPY %.1f s + GIN and other indexes, VACUUM ANALYZE %.1f s", p.copied.Seconds(), p.indexed.Seconds()),
+	}
+	var pid int
+	err := p.conn.QueryRow(ctx, `SELECT pg_total_relation_size('`+pgTable+`'), pg_backend_pid()`).Scan(&st.Size, &pid)
+	if err != nil {
+		return st, fmt.Errorf("postgres: %w", err)
+	}
+	if kb, err := procPeakKB(pid); err == nil {
+		st.PeakRSS = kb * 1024
+		st.Phases += " (peak RSS: the backend's VmHWM)"
+	}
+	return st, nil
+}
+
+// procPeakKB reads a process's peak resident memory (VmHWM, in kB) from
+// /proc: only when the server runs on this Linux machine and this process
+// may read its status.
+func procPeakKB(pid int) (int64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", pid)
 }
 
 func (p *Postgres) Search(ctx context.Context, q bench.Query, size int) (*bench.Answer, error) {

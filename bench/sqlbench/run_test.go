@@ -35,8 +35,8 @@ func TestRun(t *testing.T) {
 		if r.Queries != 3*len(queries) || len(r.PerQuery) != len(queries) {
 			t.Errorf("%s: %d timed queries and %d medians, want %d and %d", name, r.Queries, len(r.PerQuery), 3*len(queries), len(queries))
 		}
-		if !(0 < r.P50 && r.P50 <= r.P95 && r.P95 <= r.P99) || r.QPS <= 0 || r.Load <= 0 {
-			t.Errorf("%s: p50 %v, p95 %v, p99 %v, %.0f qps, load %v", name, r.P50, r.P95, r.P99, r.QPS, r.Load)
+		if !(0 < r.P50 && r.P50 <= r.P95 && r.P95 <= r.P99) || r.QPS <= 0 || rep.Builds[i].Time <= 0 {
+			t.Errorf("%s: p50 %v, p95 %v, p99 %v, %.0f qps, build %v", name, r.P50, r.P95, r.P99, r.QPS, rep.Builds[i].Time)
 		}
 		if r.Matches <= 0 {
 			t.Errorf("%s: %.1f matches per query", name, r.Matches)
@@ -57,7 +57,11 @@ func TestRun(t *testing.T) {
 	if len(progress) == 0 {
 		t.Error("no progress reported")
 	}
+	checkTables(t, rep, queries)
+}
 
+// checkTables checks the shape of the latency and the per-query tables.
+func checkTables(t *testing.T, rep *bench.Report, queries []bench.Query) {
 	var table bytes.Buffer
 	if err := rep.WriteTable(&table); err != nil {
 		t.Fatal(err)

@@ -2,96 +2,201 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"vanelkaar/bench"
 	"vanelkaar/corpus"
 	"vanelkaar/corpus/synth"
 )
 
+// benchOptions are the flags of `vanelkaar bench`.
+type benchOptions struct {
+	src                                 corpusSource
+	sizes, generators, treebank         string
+	seed                                uint64
+	rounds, warmup, size                int
+	queriesFile, rareOut, generate, tmp string
+	pgDSN                               string
+	sqlite, perQuery, rare              bool
+	http                                bool
+	httpClients, httpWord               string
+	httpDuration                        time.Duration
+	rateLimit                           float64
+	rateBurst                           int
+	cpuProfile, memProfile              string
+}
+
+// bind declares the flags, one line each.
+func (o *benchOptions) bind(fs *flag.FlagSet) {
+	o.src.addFlags(fs, "the real corpus to measure besides the generated ones (default: the embedded corpus)")
+	fs.StringVar(&o.sizes, "passages", "100000", "passages of each generated corpus, comma-separated; 0 for none")
+	fs.StringVar(&o.generators, "generator", "lexicon", "what generated corpora are made of, comma-separated: lexicon (the built-in word lists), treebank (real Dutch sentences of --treebank)")
+	fs.StringVar(&o.treebank, "treebank", "", "folder of CoNLL-U files whose \"# text = \" sentences the treebank generator uses")
+	fs.Uint64Var(&o.seed, "seed", synth.DefaultSeed, "seed of the generated corpora")
+	fs.IntVar(&o.rounds, "rounds", 20, "timed rounds: each query runs once per round on every engine")
+	fs.IntVar(&o.warmup, "warmup", 1, "untimed rounds before the timed ones")
+	fs.IntVar(&o.size, "size", 10, "hits per query")
+	fs.StringVar(&o.queriesFile, "queries", "", "the common mix (default: the committed list, bench/queries.txt)")
+	fs.BoolVar(&o.rare, "rare", true, "also time the rare-word mix derived from each corpus of more than 1000 passages")
+	fs.StringVar(&o.pgDSN, "postgres", "", "also measure PostgreSQL's full-text search at this DSN (its schema vanelkaar_bench is replaced)")
+	fs.BoolVar(&o.sqlite, "sqlite", false, "also measure SQLite FTS5")
+	fs.BoolVar(&o.perQuery, "per-query", false, "also print each query's median latency per engine")
+	fs.StringVar(&o.tmp, "tmp", "", "folder for the index and database files (default: the system's)")
+	fs.StringVar(&o.generate, "generate", "", "write the generated corpus of the first --passages size into this folder and stop")
+	fs.StringVar(&o.rareOut, "rare-queries", "", "write the rare-word mix of the generated corpus of the first --passages size into this file and stop")
+	fs.BoolVar(&o.http, "http", false, "also drive vanelkaar's HTTP server on 127.0.0.1 with concurrent clients")
+	fs.StringVar(&o.httpClients, "http-clients", "1,4,16", "numbers of concurrent HTTP clients, comma-separated")
+	fs.DurationVar(&o.httpDuration, "http-duration", 5*time.Second, "time of each HTTP workload at each number of clients")
+	fs.StringVar(&o.httpWord, "http-word", bench.DefaultHTTPWord, "the common word of the HTTP measurement")
+	fs.Float64Var(&o.rateLimit, "rate-limit", 0, "the HTTP server's requests per second per client (all bench clients are one); 0 for none")
+	fs.IntVar(&o.rateBurst, "rate-burst", 20, "the HTTP server's burst per client, with --rate-limit")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of vanelkaar's searches on the last corpus (and its HTTP measurement) to this file")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+}
+
 // runBench measures search latency on the shipped corpus and on generated
 // ones, for vanelkaar and, when asked, PostgreSQL and SQLite FTS5 on the
 // same documents and queries; or, with --generate, writes a generated
-// corpus to a folder. Its length is its flags, one line each; the work is
-// in the functions it calls.
+// corpus to a folder, or with --rare-queries a rare-word mix to a file.
 func runBench(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--passages N,N...] [--generator lexicon|treebank --treebank DIR] [--rounds N] [--postgres DSN] [--sqlite] [--per-query] | --generate DIR [--passages N]")
-	var src corpusSource
-	src.addFlags(fs, "the real corpus to measure besides the generated ones (default: the embedded corpus)")
-	sizes := fs.String("passages", "100000", "passages of each generated corpus, comma-separated; 0 for none")
-	seed := fs.Uint64("seed", synth.DefaultSeed, "seed of the generated corpora")
-	rounds := fs.Int("rounds", 20, "timed rounds: each query runs once per round on every engine")
-	warmup := fs.Int("warmup", 1, "untimed rounds before the timed ones")
-	size := fs.Int("size", 10, "hits per query")
-	queriesFile := fs.String("queries", "", "query list (default: the committed list, bench/queries.txt)")
-	pgDSN := fs.String("postgres", "", "also measure PostgreSQL's full-text search at this DSN (its schema vanelkaar_bench is replaced)")
-	withSQLite := fs.Bool("sqlite", false, "also measure SQLite FTS5")
-	perQuery := fs.Bool("per-query", false, "also print each query's median latency per engine")
-	tmp := fs.String("tmp", "", "folder for the index and database files (default: the system's)")
-	generate := fs.String("generate", "", "write the generated corpus of the first --passages size into this folder and stop")
-	generator := fs.String("generator", "lexicon", "what generated corpora are made of: lexicon (the built-in word lists) or treebank (real Dutch sentences of --treebank)")
-	rareOut := fs.String("rare-queries", "", "write the rare-word query mix of the generated corpus of the first --passages size into this file (for --queries) and stop")
-	treebank := fs.String("treebank", "", "folder of CoNLL-U files whose \"# text = \" sentences the treebank generator uses")
+	fs := newFlags(e, "bench", "[--passages N,N...] [--generator lexicon,treebank --treebank DIR] [--rounds N] [--postgres DSN] [--sqlite] [--http] [--per-query] | --generate DIR [--passages N]")
+	var o benchOptions
+	o.bind(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	gen, err := newGenerator(*generator, *treebank, *seed)
+	gens, counts, err := o.check(fs.NArg())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%v\n", err)
 		fs.Usage()
 		return errUsage
 	}
-	if err := gen.readSentences(); err != nil {
-		return err
-	}
-	counts, err := parseSizes(*sizes)
-	if err != nil || fs.NArg() > 0 || *rounds < 1 || *warmup < 1 || *size < 1 || *size > 50 {
-		if err != nil {
-			fmt.Fprintf(e.stderr, "--passages: %v\n", err)
+	for i := range gens {
+		if err := gens[i].readSentences(); err != nil {
+			return err
 		}
-		fs.Usage()
-		return errUsage
 	}
-	if *generate != "" {
-		return generateCorpus(e, *generate, counts, gen)
+	switch {
+	case o.generate != "":
+		return generateCorpus(e, o.generate, counts, gens[0])
+	case o.rareOut != "":
+		return writeRareQueries(e, o.rareOut, counts, gens[0])
 	}
-	if *rareOut != "" {
-		return writeRareQueries(e, *rareOut, counts, gen)
-	}
+	return o.run(ctx, e, gens, counts)
+}
 
-	cfg := bench.Config{Rounds: *rounds, Warmup: *warmup, Size: *size, Progress: func(msg string) {
-		fmt.Fprintf(e.stderr, "bench: %s\n", msg)
-	}}
-	if cfg.Queries, err = readQueries(*queriesFile); err != nil {
-		return err
+// check validates the flags and returns the generators and sizes.
+func (o *benchOptions) check(extraArgs int) ([]corpusGenerator, []int, error) {
+	counts, err := parseCounts(o.sizes, true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--passages: %w", err)
 	}
-	sets, err := benchSets(src, counts, gen, cfg.Progress)
+	if _, err := parseCounts(o.httpClients, false); err != nil {
+		return nil, nil, fmt.Errorf("--http-clients: %w", err)
+	}
+	if extraArgs > 0 || o.rounds < 1 || o.warmup < 1 || o.size < 1 || o.size > 50 || o.rateLimit < 0 {
+		return nil, nil, fmt.Errorf("bench: bad arguments")
+	}
+	gens, err := newGenerators(o.generators, o.treebank, o.seed)
+	return gens, counts, err
+}
+
+// run measures the engines and prints the report.
+func (o *benchOptions) run(ctx context.Context, e *env, gens []corpusGenerator, counts []int) error {
+	cfg, closeFiles, err := o.config(e)
 	if err != nil {
 		return err
 	}
-	others, err := sqlEngines(*pgDSN, *withSQLite, *tmp)
+	defer closeFiles()
+	if cfg.Queries, err = readQueries(o.queriesFile); err != nil {
+		return err
+	}
+	others, err := sqlEngines(o.pgDSN, o.sqlite, o.tmp)
 	if err != nil {
 		return err
 	}
-	engines := append([]bench.Engine{&bench.Vanelkaar{TempDir: *tmp}}, others...)
-	rep, err := bench.Run(ctx, cfg, sets, engines)
+	engines := append([]bench.Engine{&bench.Vanelkaar{TempDir: o.tmp, Command: indexCommand(e)}}, others...)
+	next := benchSets(o.src, counts, gens, cfg.Progress)
+	rep, err := bench.RunEach(ctx, cfg, 1+len(gens)*len(counts), next, engines)
 	for _, eng := range engines {
 		if cerr := eng.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
 	}
+	if err == nil {
+		err = closeFiles()
+	}
 	if err != nil {
 		return err
 	}
-	return printBench(e.stdout, rep, engines, *perQuery)
+	return printBench(e.stdout, rep, engines, o.perQuery)
+}
+
+// config is the run's configuration; closeFiles closes the profile files.
+func (o *benchOptions) config(e *env) (cfg bench.Config, closeFiles func() error, err error) {
+	cfg = bench.Config{Rounds: o.rounds, Warmup: o.warmup, Size: o.size, Rare: o.rare, Progress: func(msg string) {
+		fmt.Fprintf(e.stderr, "bench: %s\n", msg)
+	}}
+	if o.http {
+		clients, _ := parseCounts(o.httpClients, false)
+		cfg.HTTP = &bench.HTTPConfig{Clients: clients, Duration: o.httpDuration, RateLimit: o.rateLimit, RateBurst: o.rateBurst, Word: o.httpWord}
+	}
+	var files []*os.File
+	closeFiles = func() error {
+		var err error
+		for _, f := range files {
+			if cerr := f.Close(); err == nil && cerr != nil && !errors.Is(cerr, os.ErrClosed) {
+				err = cerr
+			}
+		}
+		return err
+	}
+	for _, p := range []struct {
+		name string
+		dst  *io.Writer
+	}{{o.cpuProfile, &cfg.CPUProfile}, {o.memProfile, &cfg.MemProfile}} {
+		if p.name == "" {
+			continue
+		}
+		f, err := os.Create(p.name)
+		if err != nil {
+			closeFiles()
+			return cfg, nil, err
+		}
+		files, *p.dst = append(files, f), f
+	}
+	return cfg, closeFiles, nil
+}
+
+// indexCommand makes the command that builds an index folder in a process
+// of its own: this program's `index`, without the corpus size limits (the
+// generated corpora are ours). Without a path to this program, vanelkaar
+// builds in the bench's process.
+func indexCommand(e *env) func(ctx context.Context, corpusDir, indexDir string) *exec.Cmd {
+	self, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	return func(ctx context.Context, corpusDir, indexDir string) *exec.Cmd {
+		cmd := exec.CommandContext(ctx, self, "index", "--corpus", corpusDir, "--out", indexDir,
+			"--max-file-bytes", strconv.FormatInt(generatedLimits.MaxFileBytes, 10),
+			"--max-corpus-bytes", strconv.FormatInt(generatedLimits.MaxTotalBytes, 10))
+		cmd.Env = append(os.Environ(), e.childEnv...)
+		return cmd
+	}
 }
 
 // generateCorpus writes the generated corpus of the first size into dir.
@@ -149,11 +254,11 @@ func readQueries(file string) ([]bench.Query, error) {
 }
 
 // printBench prints the report: the set-up, the engines' versions, the
-// table and, with perQuery, each query's median.
+// latency, build and HTTP tables and, with perQuery, each query's median.
 func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery bool) error {
-	fmt.Fprintf(w, "%d queries, %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
-		len(rep.Config.Queries), rep.Config.Rounds, rep.Config.Warmup, rep.Config.Size,
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	cfg := rep.Config
+	fmt.Fprintf(w, "%d common queries, a rare mix per corpus of more than 1000 passages: %v; %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
+		len(cfg.Queries), cfg.Rare, cfg.Rounds, cfg.Warmup, cfg.Size, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
 	var versions []string
 	for _, eng := range engines {
 		if v := rep.Versions[eng.Name()]; v != "" {
@@ -163,8 +268,20 @@ func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery
 	if len(versions) > 0 {
 		fmt.Fprintf(w, "engines: %s\n\n", strings.Join(versions, "; "))
 	}
+	fmt.Fprintf(w, "Search, in this process (p50 ×, p99 ×: the engine's latency over vanelkaar's on the same corpus and mix):\n\n")
 	if err := rep.WriteTable(w); err != nil {
 		return err
+	}
+	fmt.Fprintf(w, "\nBuild (MB are 10^6 bytes; corpus: the corpus files):\n\n")
+	if err := rep.WriteBuilds(w); err != nil {
+		return err
+	}
+	if cfg.HTTP != nil {
+		fmt.Fprintf(w, "\nHTTP: vanelkaar's server on 127.0.0.1, keep-alive clients, %s per step; rate limit: %s\n\n",
+			cfg.HTTP.Duration, cfg.HTTP.RateLimitText())
+		if err := rep.WriteHTTP(w); err != nil {
+			return err
+		}
 	}
 	if perQuery {
 		return rep.WritePerQuery(w)
@@ -172,45 +289,49 @@ func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery
 	return nil
 }
 
-// benchSets loads the real corpus and generates the others.
-func benchSets(src corpusSource, counts []int, gen corpusGenerator, progress func(string)) ([]*bench.Set, error) {
-	dir := src.Dir
+// benchSets returns the function that makes the i-th set of the run: the
+// real corpus first, then each generator's corpus of each size, generated
+// only when its turn comes.
+func benchSets(src corpusSource, counts []int, gens []corpusGenerator, progress func(string)) func(int) (*bench.Set, error) {
+	return func(i int) (*bench.Set, error) {
+		if i == 0 {
+			return shippedSet(src)
+		}
+		g, n := gens[(i-1)/len(counts)], counts[(i-1)%len(counts)]
+		progress(fmt.Sprintf("generating a %s corpus of %d passages", g.name, n))
+		files, err := g.generate(n)
+		if err != nil {
+			return nil, err
+		}
+		return bench.LoadSet(fmt.Sprintf("%s-%d", g.name, n), files, generatedLimits)
+	}
+}
+
+// shippedSet is the real corpus: --corpus or the embedded one.
+func shippedSet(src corpusSource) (*bench.Set, error) {
 	c, err := src.load()
 	if err != nil {
 		return nil, err
 	}
-	name := "shipped"
-	if dir != "" {
-		name = filepath.Base(dir)
+	name, files := "shipped", corpus.Shipped()
+	if src.Dir != "" {
+		name, files = filepath.Base(src.Dir), os.DirFS(src.Dir)
 	}
 	s, err := bench.NewSet(name, c)
 	if err != nil {
 		return nil, err
 	}
-	sets := []*bench.Set{s}
-	for _, n := range counts {
-		progress(fmt.Sprintf("generating a corpus of %d passages", n))
-		c, err := gen.load(n)
-		if err != nil {
-			return nil, err
-		}
-		s, err := bench.NewSet(fmt.Sprintf("%s-%d", gen.name, n), c)
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, s)
-	}
-	return sets, nil
+	return s, s.UseFiles(files)
 }
 
-// parseSizes reads "1000,100000"; "0" means none.
-func parseSizes(s string) ([]int, error) {
+// parseCounts reads "1000,100000"; with zeroIsNone, "0" means none.
+func parseCounts(s string, zeroIsNone bool) ([]int, error) {
 	var out []int
 	for _, f := range strings.Split(s, ",") {
 		f = strings.TrimSpace(strings.ReplaceAll(f, "_", ""))
 		n, err := strconv.Atoi(f)
-		if err != nil || n < 0 {
-			return nil, fmt.Errorf("%q is not a number of passages", f)
+		if err != nil || n < 0 || n == 0 && !zeroIsNone {
+			return nil, fmt.Errorf("%q is not a whole number above 0", f)
 		}
 		if n > 0 {
 			out = append(out, n)
@@ -218,6 +339,10 @@ func parseSizes(s string) ([]int, error) {
 	}
 	return out, nil
 }
+
+// generatedLimits are the reading limits of a generated corpus: it is
+// ours, not an editor's, so none.
+var generatedLimits = corpus.Limits{MaxFileBytes: math.MaxInt64 / 2, MaxTotalBytes: math.MaxInt64 / 2}
 
 // corpusGenerator makes the generated corpora of the bench: from the
 // lexicon, or from the real sentences of a treebank folder.
@@ -234,8 +359,7 @@ func (g corpusGenerator) load(n int) (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A generated corpus is ours, not an editor's: no size limits.
-	c, err := corpus.LoadWith(files, corpus.Limits{MaxFileBytes: math.MaxInt64 / 2, MaxTotalBytes: math.MaxInt64 / 2})
+	c, err := corpus.LoadWith(files, generatedLimits)
 	if err != nil {
 		return nil, fmt.Errorf("generated corpus of %d passages: %w", n, err)
 	}
@@ -252,12 +376,25 @@ func (g *corpusGenerator) readSentences() error {
 	return err
 }
 
+// newGenerators returns the generators of a comma-separated list.
+func newGenerators(kinds, treebank string, seed uint64) ([]corpusGenerator, error) {
+	var gens []corpusGenerator
+	for _, kind := range strings.Split(kinds, ",") {
+		g, err := newGenerator(strings.TrimSpace(kind), treebank, seed)
+		if err != nil {
+			return nil, err
+		}
+		gens = append(gens, g)
+	}
+	if treebank != "" && !slices.ContainsFunc(gens, func(g corpusGenerator) bool { return g.treebank != "" }) {
+		return nil, fmt.Errorf("--treebank needs --generator treebank")
+	}
+	return gens, nil
+}
+
 func newGenerator(kind, treebank string, seed uint64) (corpusGenerator, error) {
 	switch kind {
 	case "lexicon":
-		if treebank != "" {
-			return corpusGenerator{}, fmt.Errorf("--treebank needs --generator treebank")
-		}
 		return corpusGenerator{name: "generated", seed: seed}, nil
 	case "treebank":
 		if treebank == "" {

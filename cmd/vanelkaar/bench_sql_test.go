@@ -18,14 +18,19 @@ func TestBenchWithSQLite(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
 	rows := benchRows(t, out)
-	checkBenchRows(t, rows, [][2]string{
-		{"shipped", "vanelkaar"}, {"shipped", "sqlite"},
-		{"generated-300", "vanelkaar"}, {"generated-300", "sqlite"},
-	}, 2*len(bench.DefaultQueries()))
+	checkBenchRows(t, rows, [][3]string{
+		{"shipped", "common", "vanelkaar"}, {"shipped", "common", "sqlite"},
+		{"generated-300", "common", "vanelkaar"}, {"generated-300", "common", "sqlite"},
+	}, 2, len(bench.DefaultQueries()))
 	if rows[2]["passages"] != "300" {
 		t.Errorf("the generated corpus has %s passages, want 300", rows[2]["passages"])
 	}
-	if !strings.Contains(out, "SQLite 3.") || !strings.Contains(out, "generated-300, median ms per query:") {
+	for _, b := range benchTable(t, out, bench.BuildColumns) {
+		if b["engine"] == "sqlite" && cellNumber(t, b, "on disk MB") == 0 {
+			t.Errorf("SQLite's build: %v", b)
+		}
+	}
+	if !strings.Contains(out, "SQLite 3.") || !strings.Contains(out, "generated-300, common mix, median ms per query:") {
 		t.Errorf("no engine versions or per-query table in:\n%s", out)
 	}
 	if !strings.Contains(errOut, "loading") {
@@ -43,11 +48,18 @@ func TestBenchWithPostgres(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	checkBenchRows(t, benchRows(t, out), [][2]string{
-		{"shipped", "vanelkaar"}, {"shipped", "postgres"},
-		{"generated-200", "vanelkaar"}, {"generated-200", "postgres"},
-	}, 2)
+	checkBenchRows(t, benchRows(t, out), [][3]string{
+		{"shipped", "common", "vanelkaar"}, {"shipped", "common", "postgres"},
+		{"generated-200", "common", "vanelkaar"}, {"generated-200", "common", "postgres"},
+	}, 1, 2)
 	if !strings.Contains(out, "PostgreSQL ") {
 		t.Errorf("no PostgreSQL version in:\n%s", out)
+	}
+	// PostgreSQL's build: COPY and the indexes, timed apart, and the
+	// table's size with its indexes.
+	for _, b := range benchTable(t, out, bench.BuildColumns) {
+		if b["engine"] == "postgres" && (cellNumber(t, b, "on disk MB") == 0 || !strings.Contains(b["how"], "COPY")) {
+			t.Errorf("PostgreSQL's build: %v", b)
+		}
 	}
 }

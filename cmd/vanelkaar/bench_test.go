@@ -1,9 +1,12 @@
 package main
 
 import (
+	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,13 +15,14 @@ import (
 
 	"vanelkaar/bench"
 	"vanelkaar/corpus"
+	"vanelkaar/corpus/corpustest"
 )
 
-// benchRows reads the Markdown table that `vanelkaar bench` prints: one
-// map from column to cell per row.
-func benchRows(t *testing.T, out string) []map[string]string {
+// benchTable reads a Markdown table that `vanelkaar bench` prints, the
+// one with the given columns: one map from column to cell per row.
+func benchTable(t *testing.T, out string, columns []string) []map[string]string {
 	t.Helper()
-	header := "| " + strings.Join(bench.Columns, " | ") + " |"
+	header := "| " + strings.Join(columns, " | ") + " |"
 	_, table, ok := strings.Cut(out, header+"\n")
 	if !ok {
 		t.Fatalf("no table with the header %q in:\n%s", header, out)
@@ -31,12 +35,12 @@ func benchRows(t *testing.T, out string) []map[string]string {
 		if !strings.HasPrefix(line, "| ") {
 			break
 		}
-		cells := strings.Split(strings.Trim(line, "| "), " | ")
-		if len(cells) != len(bench.Columns) {
-			t.Fatalf("row %q has %d cells, want %d", line, len(cells), len(bench.Columns))
+		cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(line, "| "), " |"), " | ")
+		if len(cells) != len(columns) {
+			t.Fatalf("row %q has %d cells, want %d", line, len(cells), len(columns))
 		}
 		row := map[string]string{}
-		for j, c := range bench.Columns {
+		for j, c := range columns {
 			row[c] = cells[j]
 		}
 		rows = append(rows, row)
@@ -44,42 +48,55 @@ func benchRows(t *testing.T, out string) []map[string]string {
 	return rows
 }
 
-// checkBenchRows checks the corpus and engine of each row, that the
-// latencies are positive numbers, and that each ratio is the engine's p50
-// over vanelkaar's p50 on the same corpus (1 for vanelkaar itself).
-func checkBenchRows(t *testing.T, rows []map[string]string, want [][2]string, queries int) {
+// benchRows reads the latency table.
+func benchRows(t *testing.T, out string) []map[string]string {
+	return benchTable(t, out, bench.Columns)
+}
+
+// cellNumber reads a table cell as a number that is not negative.
+func cellNumber(t *testing.T, r map[string]string, c string) float64 {
 	t.Helper()
-	var got [][2]string
-	num := func(r map[string]string, c string) float64 {
-		v, err := strconv.ParseFloat(r[c], 64)
-		if err != nil || v < 0 {
-			t.Errorf("%s on %s: %s is %q", r["engine"], r["corpus"], c, r[c])
-		}
-		return v
+	v, err := strconv.ParseFloat(r[c], 64)
+	if err != nil || v < 0 {
+		t.Errorf("%v: %s is %q", r, c, r[c])
 	}
-	baseline := map[string]float64{} // corpus -> vanelkaar's p50
+	return v
+}
+
+// checkBenchRows checks the corpus, mix and engine of each row, that the
+// latencies are positive numbers, that each ratio is the engine's p50
+// over vanelkaar's p50 on the same corpus and mix (1 for vanelkaar
+// itself), and the number of timed queries: rounds times common for the
+// common mix, a multiple of rounds for the rare one.
+func checkBenchRows(t *testing.T, rows []map[string]string, want [][3]string, rounds, common int) {
+	t.Helper()
+	var got [][3]string
+	baseline := map[string]float64{} // corpus and mix -> vanelkaar's p50
 	for _, r := range rows {
-		got = append(got, [2]string{r["corpus"], r["engine"]})
-		for _, c := range []string{"p50 ms", "p95 ms", "p99 ms", "qps"} {
-			if num(r, c) == 0 {
+		got = append(got, [3]string{r["corpus"], r["mix"], r["engine"]})
+		for _, c := range []string{"p50 ms", "p95 ms", "p99 ms", "qps", "queries"} {
+			if cellNumber(t, r, c) == 0 {
 				t.Errorf("%s on %s: %s is 0", r["engine"], r["corpus"], c)
 			}
 		}
-		num(r, "p99 ×")
-		if r["queries"] != strconv.Itoa(queries) {
-			t.Errorf("%s on %s: %s timed queries, want %d", r["engine"], r["corpus"], r["queries"], queries)
+		if n := int(cellNumber(t, r, "queries")); r["mix"] == bench.MixCommon && n != rounds*common || n%rounds != 0 {
+			t.Errorf("%s on %s, %s mix: %d timed queries, want %d rounds of the mix", r["engine"], r["corpus"], r["mix"], n, rounds)
 		}
+		key := r["corpus"] + "/" + r["mix"]
 		if r["engine"] == "vanelkaar" {
-			baseline[r["corpus"]] = num(r, "p50 ms")
-			if r["p50 ×"] != "1.00" || r["p99 ×"] != "1.00" {
-				t.Errorf("vanelkaar's ratios to itself are %s and %s", r["p50 ×"], r["p99 ×"])
+			baseline[key] = cellNumber(t, r, "p50 ms")
+			if r["p50 ×"] != "1.00" || r["p99 ×"] != "1.00" || r["faster than vanelkaar"] != "-" {
+				t.Errorf("vanelkaar's ratios to itself are %s and %s, faster %s", r["p50 ×"], r["p99 ×"], r["faster than vanelkaar"])
 			}
 			continue
 		}
 		// The table rounds milliseconds to three digits: allow for that.
-		want := num(r, "p50 ms") / baseline[r["corpus"]]
-		if got := num(r, "p50 ×"); got < want*0.98-0.01 || got > want*1.02+0.01 {
-			t.Errorf("%s on %s: p50 ratio %s, want about %.2f", r["engine"], r["corpus"], r["p50 ×"], want)
+		want := cellNumber(t, r, "p50 ms") / baseline[key]
+		if got := cellNumber(t, r, "p50 ×"); got < want*0.98-0.01 || got > want*1.02+0.01 {
+			t.Errorf("%s on %s: p50 ratio %s, want about %.2f", r["engine"], key, r["p50 ×"], want)
+		}
+		if !regexp.MustCompile(`^\d+ of \d+$`).MatchString(r["faster than vanelkaar"]) {
+			t.Errorf("%s on %s: faster than vanelkaar %q", r["engine"], key, r["faster than vanelkaar"])
 		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -94,9 +111,12 @@ func TestBenchVanelkaarOnly(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	checkBenchRows(t, benchRows(t, out), [][2]string{
-		{"shipped", "vanelkaar"}, {"generated-200", "vanelkaar"},
-	}, 2*len(bench.DefaultQueries()))
+	checkBenchRows(t, benchRows(t, out), [][3]string{
+		{"shipped", "common", "vanelkaar"}, {"generated-200", "common", "vanelkaar"},
+	}, 2, len(bench.DefaultQueries()))
+	if strings.Contains(out, "HTTP") {
+		t.Errorf("HTTP measured without --http:\n%s", out)
+	}
 }
 
 func TestBenchGenerate(t *testing.T) {
@@ -119,6 +139,9 @@ func TestBenchBadFlags(t *testing.T) {
 		{"--passages", "-5"},
 		{"--rounds", "0"},
 		{"--size", "51"},
+		{"--http-clients", "0"},
+		{"--http-clients", "4,x"},
+		{"--rate-limit", "-1"},
 		{"extra"},
 	} {
 		if code, _, _ := runCmd(t, "", append([]string{"bench"}, args...)...); code != 2 {
@@ -175,9 +198,9 @@ func TestBenchTreebankSet(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	checkBenchRows(t, benchRows(t, out), [][2]string{
-		{"shipped", "vanelkaar"}, {"treebank-120", "vanelkaar"},
-	}, len(bench.DefaultQueries()))
+	checkBenchRows(t, benchRows(t, out), [][3]string{
+		{"shipped", "common", "vanelkaar"}, {"treebank-120", "common", "vanelkaar"},
+	}, 1, len(bench.DefaultQueries()))
 }
 
 func TestBenchGeneratorFlags(t *testing.T) {
@@ -215,5 +238,117 @@ func TestBenchRareQueries(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, "", "bench", "--generator", "treebank", "--treebank", tb, "--passages", "100", "--rare-queries", file); code != 1 || !strings.Contains(errOut, "no rare words") {
 		t.Errorf("a corpus too small for rare words: exit %d, %q; want 1 and a hint", code, errOut)
+	}
+}
+
+// TestBenchSmoke is a small run of everything the bench measures: both
+// generators, both mixes, each build in a process of its own, the HTTP
+// server at 1 and 4 clients, and the profiles.
+func TestBenchSmoke(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, out, errOut := runCmd(t, "", "bench", "--generator", "lexicon,treebank", "--treebank", corpustest.TreebankDir(t),
+		"--passages", "1200", "--rounds", "1", "--http", "--http-clients", "1,4", "--http-duration", "200ms",
+		"--cpuprofile", cpu, "--memprofile", mem, "--tmp", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	checkBenchRows(t, benchRows(t, out), [][3]string{
+		{"shipped", "common", "vanelkaar"},
+		{"generated-1200", "common", "vanelkaar"}, {"generated-1200", "rare", "vanelkaar"},
+		{"treebank-1200", "common", "vanelkaar"}, {"treebank-1200", "rare", "vanelkaar"},
+	}, 1, len(bench.DefaultQueries()))
+	builds := benchTable(t, out, bench.BuildColumns)
+	if len(builds) != 3 {
+		t.Errorf("%d build rows, want one per corpus", len(builds))
+	}
+	for _, b := range builds {
+		disk, text := cellNumber(t, b, "on disk MB"), cellNumber(t, b, "corpus MB")
+		if rss := cellNumber(t, b, "peak RSS MB"); rss < 5 || rss > 2000 || disk <= 0 || !strings.Contains(b["how"], "vanelkaar index") {
+			t.Errorf("build of %s: peak RSS %s MB, %s MB on disk, how %q", b["corpus"], b["peak RSS MB"], b["on disk MB"], b["how"])
+		}
+		if share := cellNumber(t, b, "disk/corpus"); text > 0.1 && (share < disk/(text+0.05)-0.01 || share > disk/(text-0.05)+0.01) {
+			t.Errorf("build of %s: disk/corpus %s for %s MB over %s MB", b["corpus"], b["disk/corpus"], b["on disk MB"], b["corpus MB"])
+		}
+	}
+	checkHTTPRows(t, out, []string{"shipped", "generated-1200", "treebank-1200"})
+	checkProfiles(t, cpu, mem)
+}
+
+// checkHTTPRows checks the HTTP table of a run at 1 and 4 clients without
+// a rate limit: every corpus has the word and the common mix, the
+// generated ones the rare mix too, and every request was answered 200.
+func checkHTTPRows(t *testing.T, out string, corpora []string) {
+	t.Helper()
+	if !strings.Contains(out, "rate limit: none (bench's own server)") {
+		t.Errorf("the rate limit in force is not reported:\n%s", out)
+	}
+	var got, want []string
+	for i, c := range corpora {
+		mixes := []string{"word `gemeente`", "common mix", "rare mix"}
+		if i == 0 {
+			mixes = mixes[:2] // the shipped series is too small for rare words
+		}
+		for _, m := range mixes {
+			want = append(want, c+"/"+m+"/1", c+"/"+m+"/4")
+		}
+	}
+	for _, r := range benchTable(t, out, bench.HTTPColumns) {
+		got = append(got, r["corpus"]+"/"+r["workload"]+"/"+r["clients"])
+		if cellNumber(t, r, "requests") == 0 || cellNumber(t, r, "requests/s") == 0 || r["not 200"] != "0" {
+			t.Errorf("HTTP %v", r)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("HTTP rows (-want +got):\n%s", diff)
+	}
+}
+
+// checkProfiles checks that the CPU profile holds vanelkaar's searches
+// labelled by mix and its HTTP server, and that the heap profile was
+// written; both are gzipped protocol buffers.
+func checkProfiles(t *testing.T, cpu, mem string) {
+	t.Helper()
+	read := func(name string) string {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		b, err := io.ReadAll(z)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return string(b)
+	}
+	p := read(cpu)
+	for _, s := range []string{"phase", "search", "http", "mix", "rare", "vanelkaar/search.(*Searcher).Search"} {
+		if !strings.Contains(p, s) {
+			t.Errorf("the CPU profile lacks %q", s)
+		}
+	}
+	if h := read(mem); !strings.Contains(h, "inuse_space") {
+		t.Errorf("the heap profile lacks inuse_space (%d bytes)", len(h))
+	}
+}
+
+// TestBenchRateLimit: with --rate-limit the bench's server limits its
+// clients, which are one client to it, and the report says so.
+func TestBenchRateLimit(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "bench", "--passages", "0", "--rounds", "1", "--http", "--http-clients", "4",
+		"--http-duration", "500ms", "--rate-limit", "5", "--rate-burst", "2", "--tmp", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "rate limit: 5 requests/s per client, burst 2") {
+		t.Errorf("the rate limit is not reported:\n%s", out)
+	}
+	rows := benchTable(t, out, bench.HTTPColumns)
+	if len(rows) == 0 || cellNumber(t, rows[0], "not 200") == 0 {
+		t.Errorf("no request refused at 5 requests/s by 4 clients: %v", rows)
 	}
 }

@@ -48,6 +48,10 @@ type env struct {
 	// wrap, when set, wraps the handler of `vanelkaar serve`: tests that
 	// run the test binary as the command use it to make requests slow.
 	wrap func(http.Handler) http.Handler
+	// childEnv is added to the environment of the processes a command
+	// starts of this program (bench's index builds): tests use it to run
+	// the test binary as the command.
+	childEnv []string
 }
 
 var commands = map[string]command{
