@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -26,8 +27,9 @@ type columns struct {
 	// facets are the columns of index.Facets, in the same order.
 	facets  []valueColumn
 	article valueColumn
-	// rank is each document's place in reading order (FieldOrder, then
-	// id), so that a comparison of two documents is one of two numbers.
+	// rank is each document's place in reading order (FieldOrder), so
+	// that a comparison of two documents is one of two numbers; documents
+	// with the same order share it.
 	rank []uint32
 	// prior is each document's length prior (see lengthFactor).
 	prior []float64
@@ -55,20 +57,11 @@ func (c *valueColumn) ord(v string) (uint32, bool) {
 	return o, ok
 }
 
-// add appends a value of the document being read.
-func (c *valueColumn) add(v []byte) {
-	o, ok := c.ordOf[string(v)]
-	if !ok {
-		o = uint32(len(c.values))
-		c.values = append(c.values, string(v))
-		c.ordOf[string(v)] = o
-	}
-	c.ords = append(c.ords, o)
-}
-
-// readColumns reads the columns of every document of the snapshot r in
-// one pass over its doc values.
-func readColumns(r indexapi.IndexReader) (*columns, error) {
+// readColumns reads the columns of every document of the snapshot r:
+// the facets, the article and the length prior from their terms' postings
+// (a few values each, so a few postings lists), the reading order from
+// its doc values.
+func readColumns(ctx context.Context, r indexapi.IndexReader) (*columns, error) {
 	ids, err := allDocs(r)
 	if err != nil {
 		return nil, fmt.Errorf("read facet values: %w", err)
@@ -81,59 +74,116 @@ func readColumns(r indexapi.IndexReader) (*columns, error) {
 		facets: make([]valueColumn, len(index.Facets)),
 		rank:   make([]uint32, size), prior: make([]float64, size), present: make([]bool, size),
 	}
-	byField := map[string][]*valueColumn{index.FieldArticle: {&c.article}}
-	all := []*valueColumn{&c.article}
+	for _, d := range ids {
+		c.present[d] = true
+	}
 	for i, f := range index.Facets {
-		byField[f.Field] = append(byField[f.Field], &c.facets[i])
-		all = append(all, &c.facets[i])
+		if c.facets[i], err = readValues(ctx, r, f.Field, size); err != nil {
+			return nil, err
+		}
 	}
-	for _, col := range all {
-		col.ordOf = map[string]uint32{}
-		col.start = make([]uint32, size+1)
+	if c.article, err = readValues(ctx, r, index.FieldArticle, size); err != nil {
+		return nil, err
 	}
-	fields := []string{index.FieldOrder, index.FieldWords}
-	for f := range byField {
-		fields = append(fields, f)
-	}
-	dvr, err := r.DocValueReader(fields)
+	words, err := readValues(ctx, r, index.FieldWords, size)
 	if err != nil {
-		return nil, fmt.Errorf("read facet values: %w", err)
+		return nil, err
+	}
+	for d := range c.prior {
+		c.prior[d] = 1 // an index without the field ranks as before
+		if vs := words.of(uint64(d)); len(vs) > 0 {
+			c.prior[d] = lengthFactor(words.values[vs[0]])
+		}
+	}
+	orders, err := readOrders(r, ids, size)
+	if err != nil {
+		return nil, err
+	}
+	c.rankDocs(ids, orders)
+	return c, nil
+}
+
+// readValues reads the values of a keyword field for every document
+// number below size, term by term.
+func readValues(ctx context.Context, r indexapi.IndexReader, field string, size uint64) (valueColumn, error) {
+	col := valueColumn{ordOf: map[string]uint32{}, start: make([]uint32, size+1)}
+	dict, err := r.FieldDict(field)
+	if err != nil {
+		return col, fmt.Errorf("read facet values: %w", err)
+	}
+	defer dict.Close()
+	var docs [][]uint64 // per value number
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return col, fmt.Errorf("read facet values: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		ds, err := postings(ctx, r, field, e.Term)
+		if err != nil {
+			return col, fmt.Errorf("read facet values: %w", err)
+		}
+		col.ordOf[e.Term] = uint32(len(col.values))
+		col.values = append(col.values, e.Term)
+		docs = append(docs, ds)
+	}
+	// Count each document's values, then place them.
+	for _, ds := range docs {
+		for _, d := range ds {
+			col.start[d+1]++
+		}
+	}
+	for d := uint64(1); d <= size; d++ {
+		col.start[d] += col.start[d-1]
+	}
+	col.ords = make([]uint32, col.start[size])
+	next := slices.Clone(col.start)
+	for o, ds := range docs {
+		for _, d := range ds {
+			col.ords[next[d]] = uint32(o)
+			next[d]++
+		}
+	}
+	return col, nil
+}
+
+// postings returns the numbers of the documents whose field has term.
+func postings(ctx context.Context, r indexapi.IndexReader, field, term string) ([]uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tfr.Close()
+	out := make([]uint64, 0, tfr.Count())
+	tfd := &indexapi.TermFieldDoc{}
+	for {
+		next, err := tfr.Next(tfd.Reset())
+		if err != nil || next == nil {
+			return out, err
+		}
+		out = append(out, next.ID.Value())
+		tfd = next
+	}
+}
+
+// readOrders reads every document's FieldOrder from its doc values.
+func readOrders(r indexapi.IndexReader, ids []uint64, size uint64) ([]string, error) {
+	dvr, err := r.DocValueReader([]string{index.FieldOrder})
+	if err != nil {
+		return nil, fmt.Errorf("read reading order: %w", err)
 	}
 	orders := make([]string, size)
 	var buf []byte
-	for k, d := range ids {
-		c.present[d] = true
-		words := ""
+	for _, d := range ids {
 		buf = indexapi.NewIndexInternalID(buf, d)
-		err := dvr.VisitDocValues(buf, func(field string, term []byte) {
-			switch field {
-			case index.FieldOrder:
-				orders[d] = string(term)
-			case index.FieldWords:
-				words = string(term)
-			default:
-				for _, col := range byField[field] {
-					col.add(term)
-				}
-			}
-		})
+		err := dvr.VisitDocValues(buf, func(_ string, term []byte) { orders[d] = string(term) })
 		if err != nil {
-			return nil, fmt.Errorf("read facet values: %w", err)
-		}
-		c.prior[d] = lengthFactor(words)
-		// Documents are read in increasing number: d's values end here,
-		// and so do those of the numbers up to the next document.
-		end := size
-		if k+1 < len(ids) {
-			end = ids[k+1]
-		}
-		for _, col := range all {
-			for e := d + 1; e <= end; e++ {
-				col.start[e] = uint32(len(col.ords))
-			}
+			return nil, fmt.Errorf("read reading order: %w", err)
 		}
 	}
-	return c, c.rankDocs(r, ids, orders)
+	return orders, nil
 }
 
 // allDocs returns the numbers of the documents of r, in increasing order.
@@ -153,39 +203,44 @@ func allDocs(r indexapi.IndexReader) ([]uint64, error) {
 	}
 }
 
-// rankDocs sets the reading-order rank: by FieldOrder, and by id where
-// documents share an order (looked up for those only).
-func (c *columns) rankDocs(r indexapi.IndexReader, ids []uint64, orders []string) error {
+// rankDocs sets the reading-order rank: documents with the same
+// FieldOrder share a rank (see idOrder for what orders them then).
+func (c *columns) rankDocs(ids []uint64, orders []string) {
 	sorted := slices.Clone(ids)
 	slices.SortFunc(sorted, func(a, b uint64) int { return strings.Compare(orders[a], orders[b]) })
-	for i := 0; i < len(sorted); {
-		j := i + 1
-		for j < len(sorted) && orders[sorted[j]] == orders[sorted[i]] {
-			j++
-		}
-		if j-i > 1 {
-			if err := sortByID(r, sorted[i:j]); err != nil {
-				return err
-			}
-		}
-		i = j
-	}
+	rank := uint32(0)
 	for i, d := range sorted {
-		c.rank[d] = uint32(i)
+		if i > 0 && orders[d] != orders[sorted[i-1]] {
+			rank++
+		}
+		c.rank[d] = rank
 	}
-	return nil
 }
 
-// sortByID sorts document numbers by their ids.
-func sortByID(r indexapi.IndexReader, docs []uint64) error {
-	ids := map[uint64]string{}
-	for _, d := range docs {
-		id, err := r.ExternalID(indexapi.NewIndexInternalID(nil, d))
-		if err != nil {
-			return fmt.Errorf("read facet values: %w", err)
-		}
-		ids[d] = id
+// idOrder orders documents of the same rank by their ids, as bleve's
+// sort on "_id" does. Ids are looked up when two documents tie, which few
+// comparisons of a search need, and remembered for the search.
+type idOrder struct {
+	r   indexapi.IndexReader
+	ids map[uint64]string
+	err error
+}
+
+func (o *idOrder) less(a, b uint64) bool {
+	return o.id(a) < o.id(b)
+}
+
+func (o *idOrder) id(d uint64) string {
+	if id, ok := o.ids[d]; ok {
+		return id
 	}
-	slices.SortFunc(docs, func(a, b uint64) int { return strings.Compare(ids[a], ids[b]) })
-	return nil
+	if o.ids == nil {
+		o.ids = map[uint64]string{}
+	}
+	id, err := o.r.ExternalID(indexapi.NewIndexInternalID(nil, d))
+	if err != nil && o.err == nil {
+		o.err = fmt.Errorf("search: %w", err)
+	}
+	o.ids[d] = id
+	return id
 }

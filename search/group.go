@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sort"
 
@@ -176,6 +177,7 @@ func (l *loaded) topPer(ctx context.Context, req Request, text bq.Query, col *va
 	scored := req.Sort != SortArticle
 	top := make([]*topDocs, len(col.values))
 	counts := make([]int, len(col.values))
+	ties := &idOrder{r: l.reader}
 	err := l.eachMatch(ctx, text, scored, func(d uint64, score float64) {
 		if n, _ := fs.failed(d); n > 0 {
 			return
@@ -185,7 +187,7 @@ func (l *loaded) topPer(ctx context.Context, req Request, text bq.Query, col *va
 				continue
 			}
 			if top[o] == nil {
-				top[o] = &topDocs{n: GroupHits, scored: scored, rank: l.cols.rank}
+				top[o] = &topDocs{n: GroupHits, scored: scored, rank: l.cols.rank, ties: ties}
 			}
 			// The same length prior as the hits', so a group ranks its
 			// hits as a filtered search would.
@@ -193,5 +195,5 @@ func (l *loaded) topPer(ctx context.Context, req Request, text bq.Query, col *va
 			counts[o]++
 		}
 	})
-	return top, counts, err
+	return top, counts, errors.Join(err, ties.err)
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -51,7 +52,8 @@ func (l *loaded) collect(ctx context.Context, req Request, text bq.Query) (*matc
 		m.counts[i] = make([]int, len(cols.facets[i].values))
 	}
 	scored := req.Sort != SortArticle
-	top := &topDocs{n: req.Page * req.Size, scored: scored, rank: cols.rank}
+	ties := &idOrder{r: l.reader}
+	top := &topDocs{n: req.Page * req.Size, scored: scored, rank: cols.rank, ties: ties}
 	err := l.eachMatch(ctx, text, scored, func(d uint64, score float64) {
 		switch n, f := fs.failed(d); n {
 		case 0:
@@ -64,7 +66,7 @@ func (l *loaded) collect(ctx context.Context, req Request, text bq.Query) (*matc
 			cols.facets[f].count(d, m.counts[f])
 		}
 	})
-	if err != nil {
+	if err := errors.Join(err, ties.err); err != nil {
 		return nil, err
 	}
 	if all, from := top.best(), (req.Page-1)*req.Size; from < len(all) {
@@ -272,6 +274,7 @@ type topDocs struct {
 	n      int
 	scored bool
 	rank   []uint32
+	ties   *idOrder
 	docs   []scoredDoc
 }
 
@@ -279,7 +282,10 @@ func (t *topDocs) better(a, b scoredDoc) bool {
 	if t.scored && a.score != b.score {
 		return a.score > b.score
 	}
-	return t.rank[a.doc] < t.rank[b.doc]
+	if t.rank[a.doc] != t.rank[b.doc] {
+		return t.rank[a.doc] < t.rank[b.doc]
+	}
+	return t.ties.less(a.doc, b.doc)
 }
 
 func (t *topDocs) add(sd scoredDoc) {

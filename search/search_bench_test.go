@@ -36,6 +36,7 @@ var (
 	benchDir     string
 	benchMu      sync.Mutex
 	benchIndexes = map[string]*Searcher{}
+	benchDirs    = map[string]string{} // name -> index folder
 )
 
 // BenchIndexesEnv names a folder where the benchmarks keep their indexes
@@ -88,6 +89,7 @@ func benchSearcher(b *testing.B, name string, fsys func() fs.FS) *Searcher {
 		}
 	}
 	benchIndexes[name] = s
+	benchDirs[name] = dir
 	return s
 }
 

@@ -132,7 +132,7 @@ func (l *loaded) openReader() error {
 	if l.reader, err = adv.Reader(); err != nil {
 		return err
 	}
-	if l.cols, err = readColumns(l.reader); err != nil {
+	if l.cols, err = readColumns(context.Background(), l.reader); err != nil {
 		l.reader.Close()
 		l.reader = nil
 		return err

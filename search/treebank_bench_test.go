@@ -91,6 +91,28 @@ func BenchmarkTreebank(b *testing.B) {
 	}
 }
 
+// BenchmarkTreebankOpen measures Open of the treebank corpus's index,
+// which reads the columns of every document: serve waits for it.
+func BenchmarkTreebankOpen(b *testing.B) {
+	s, _ := treebankSearcher(b)
+	dir := ""
+	for name, d := range benchDirs {
+		if benchIndexes[name] == s {
+			dir = d
+		}
+	}
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		o, err := Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		o.Close()
+	}
+	reportCPU(b, cpu)
+}
+
 // TreebankPassagesEnv sets the size of BenchmarkTreebank's corpus.
 const TreebankPassagesEnv = "VANELKAAR_BENCH_PASSAGES"
 
