@@ -4,18 +4,19 @@
 # and real Dutch sentences of a treebank) and the shipped series, with both
 # query mixes (the common one, bench/queries.txt, and the rare-word mix
 # derived from each corpus), and drives vanelkaar's HTTP server at 1, 4
-# and 16 clients. It starts a throwaway PostgreSQL cluster in a temporary
-# folder on a free loopback port, runs
+# and 16 clients (and with wrk, when it is installed). It starts a
+# throwaway PostgreSQL cluster in a temporary folder on a free loopback
+# port, runs
 #
 #   vanelkaar bench --postgres DSN --sqlite --generator lexicon,treebank \
-#     --treebank DIR --passages 100000 --http [FLAGS...]
+#     --treebank DIR --passages 100000 --http [--wrk] [FLAGS...]
 #
 # with a vanelkaar built with the benchsql tag (the server binary has no
 # database drivers), and stops and removes the cluster. FLAGS go to
 # `vanelkaar bench` after those, so they win (for example --passages
 # 10000,100000 --rounds 10 --per-query --cpuprofile cpu.prof). --treebank
 # DIR is the folder of CoNLL-U files (default: ../shared/data/ud beside
-# the repository). The output starts with the command, the date and the
+# the repository; a relative path is relative to the repository). The output starts with the command, the date and the
 # machine, ready for BENCHMARKS.md.
 #
 # It needs PostgreSQL's server programs (initdb, pg_ctl). It installs nothing
@@ -103,7 +104,10 @@ echo "PostgreSQL settings: shared_buffers=1GB work_mem=64MB jit=off fsync=off, o
 # tails (p95, p99): say how busy it was.
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+# wrk, when installed, measures the common word over HTTP too.
+wrk=()
+if command -v wrk >/dev/null; then wrk=(--wrk); fi
 "$tmp/vanelkaar" bench --postgres "postgres://bench@127.0.0.1:$port/postgres?sslmode=disable" --sqlite --tmp "$tmp" \
-  --generator lexicon,treebank --treebank "$treebank" --passages 100000 --http "$@"
+  --generator lexicon,treebank --treebank "$treebank" --passages 100000 --http "${wrk[@]}" "$@"
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

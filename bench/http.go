@@ -35,6 +35,9 @@ type HTTPConfig struct {
 	RateBurst int
 	// Word is the one-word workload; "" means DefaultHTTPWord.
 	Word string
+	// Wrk, when set, is the path of wrk, which then measures the word
+	// workload too.
+	Wrk string
 }
 
 // HTTPRow is one workload at one number of clients.
@@ -66,7 +69,8 @@ type workload struct {
 }
 
 // runHTTP serves the loaded index over HTTP and drives every workload
-// (the common word, then each mix) at every number of clients.
+// (the common word, then each mix) at every number of clients; with Wrk,
+// wrk measures the word too.
 func runHTTP(ctx context.Context, cfg *Config, corpus string, mixes []Mix, v *Vanelkaar) ([]HTTPRow, error) {
 	hc := cfg.HTTP
 	srv := web.New(web.Config{RateLimit: hc.RateLimit, RateBurst: hc.RateBurst}, v.Searcher())
@@ -78,23 +82,10 @@ func runHTTP(ctx context.Context, cfg *Config, corpus string, mixes []Mix, v *Va
 	// The server's goroutines carry the label phase=http in a CPU profile.
 	pprof.Do(ctx, pprof.Labels("phase", "http", "corpus", corpus), func(context.Context) { go hs.Serve(ln) })
 	defer hs.Close()
-	base := "http://" + ln.Addr().String()
-	word := hc.Word
-	if word == "" {
-		word = DefaultHTTPWord
-	}
-	loads := []workload{{"word `" + word + "`", []string{searchURL(base, Query{Text: word}, cfg.Size)}}}
-	for _, m := range mixes {
-		w := workload{name: m.Name + " mix"}
-		for _, q := range m.Queries {
-			w.urls = append(w.urls, searchURL(base, q, cfg.Size))
-		}
-		loads = append(loads, w)
-	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
 	defer client.CloseIdleConnections()
 	var rows []HTTPRow
-	for _, w := range loads {
+	for i, w := range hc.workloads("http://"+ln.Addr().String(), mixes, cfg.Size) {
 		for _, n := range hc.clients() {
 			cfg.progress("%s: HTTP, %s, %d clients", corpus, w.name, n)
 			row, err := drive(ctx, client, w.urls, n, hc.duration())
@@ -104,8 +95,48 @@ func runHTTP(ctx context.Context, cfg *Config, corpus string, mixes []Mix, v *Va
 			row.Corpus, row.Workload = corpus, w.name
 			rows = append(rows, row)
 		}
+		if i == 0 && hc.Wrk != "" {
+			wrows, err := hc.wrkRows(ctx, cfg, corpus, w)
+			rows = append(rows, wrows...)
+			if err != nil {
+				return rows, err
+			}
+		}
 	}
 	return rows, nil
+}
+
+// wrkRows measures a one-address workload with wrk at every number of
+// clients.
+func (c *HTTPConfig) wrkRows(ctx context.Context, cfg *Config, corpus string, w workload) ([]HTTPRow, error) {
+	var rows []HTTPRow
+	for _, n := range c.clients() {
+		cfg.progress("%s: HTTP, %s, %d connections of wrk", corpus, w.name, n)
+		row, err := wrkRow(ctx, c.Wrk, w.urls[0], n, c.duration())
+		if err != nil {
+			return rows, err
+		}
+		row.Corpus, row.Workload = corpus, w.name+" (wrk)"
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// workloads are the common word's request and each mix's.
+func (c *HTTPConfig) workloads(base string, mixes []Mix, size int) []workload {
+	word := c.Word
+	if word == "" {
+		word = DefaultHTTPWord
+	}
+	loads := []workload{{"word `" + word + "`", []string{searchURL(base, Query{Text: word}, size)}}}
+	for _, m := range mixes {
+		w := workload{name: m.Name + " mix"}
+		for _, q := range m.Queries {
+			w.urls = append(w.urls, searchURL(base, q, size))
+		}
+		loads = append(loads, w)
+	}
+	return loads
 }
 
 func (c *HTTPConfig) clients() []int {

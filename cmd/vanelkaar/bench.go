@@ -31,7 +31,7 @@ type benchOptions struct {
 	queriesFile, rareOut, generate, tmp string
 	pgDSN                               string
 	sqlite, perQuery, rare              bool
-	http                                bool
+	http, wrk                           bool
 	httpClients, httpWord               string
 	httpDuration                        time.Duration
 	rateLimit                           float64
@@ -60,6 +60,7 @@ func (o *benchOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.http, "http", false, "also drive vanelkaar's HTTP server on 127.0.0.1 with concurrent clients")
 	fs.StringVar(&o.httpClients, "http-clients", "1,4,16", "numbers of concurrent HTTP clients, comma-separated")
 	fs.DurationVar(&o.httpDuration, "http-duration", 5*time.Second, "time of each HTTP workload at each number of clients")
+	fs.BoolVar(&o.wrk, "wrk", false, "with --http, also measure the common word with wrk (which must be installed)")
 	fs.StringVar(&o.httpWord, "http-word", bench.DefaultHTTPWord, "the common word of the HTTP measurement")
 	fs.Float64Var(&o.rateLimit, "rate-limit", 0, "the HTTP server's requests per second per client (all bench clients are one); 0 for none")
 	fs.IntVar(&o.rateBurst, "rate-burst", 20, "the HTTP server's burst per client, with --rate-limit")
@@ -153,6 +154,11 @@ func (o *benchOptions) config(e *env) (cfg bench.Config, closeFiles func() error
 	if o.http {
 		clients, _ := parseCounts(o.httpClients, false)
 		cfg.HTTP = &bench.HTTPConfig{Clients: clients, Duration: o.httpDuration, RateLimit: o.rateLimit, RateBurst: o.rateBurst, Word: o.httpWord}
+		if o.wrk {
+			if cfg.HTTP.Wrk, err = exec.LookPath("wrk"); err != nil {
+				return cfg, nil, fmt.Errorf("--wrk: %w (apt-get install wrk)", err)
+			}
+		}
 	}
 	var files []*os.File
 	closeFiles = func() error {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"compress/gzip"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -350,5 +351,44 @@ func TestBenchRateLimit(t *testing.T) {
 	rows := benchTable(t, out, bench.HTTPColumns)
 	if len(rows) == 0 || cellNumber(t, rows[0], "not 200") == 0 {
 		t.Errorf("no request refused at 5 requests/s by 4 clients: %v", rows)
+	}
+}
+
+// TestReadmeBenchCommands: every bench command of the README's
+// Benchmarks section, and the flags it gives compare.sh (which passes
+// them to bench), is one that bench accepts.
+func TestReadmeBenchCommands(t *testing.T) {
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(src), "\n## Benchmarks\n")
+	if !ok {
+		t.Fatal("README has no section Benchmarks")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	cmdLine := regexp.MustCompile(`(?m)^(?:go run (?:-tags benchsql )?\./cmd/vanelkaar bench|bench/compare\.sh)\b([^#\n]*)`)
+	lines := cmdLine.FindAllStringSubmatch(section, -1)
+	if len(lines) < 5 {
+		t.Fatalf("%d bench commands in the README's Benchmarks section, want the compare.sh and go run lines", len(lines))
+	}
+	for _, l := range lines {
+		t.Run(strings.TrimSpace(l[0]), func(t *testing.T) {
+			fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			var o benchOptions
+			o.bind(fs)
+			args := strings.Fields(l[1])
+			if strings.HasPrefix(l[0], "bench/compare.sh") {
+				// compare.sh gives bench these before the user's flags.
+				args = append([]string{"--generator", "lexicon,treebank", "--treebank", "ud", "--http"}, args...)
+			}
+			if err := fs.Parse(args); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := o.check(fs.NArg()); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }

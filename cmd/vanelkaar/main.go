@@ -10,7 +10,7 @@
 //	vanelkaar analyze [--json] [TEXT...]
 //	vanelkaar import  [--corpus DIR | --out FILE] [--force] [--format auto|html|wordpress|text] SOURCE...
 //	vanelkaar import  --series --corpus DIR [--force]
-//	vanelkaar bench   [--passages N] [--rounds N] [--postgres DSN] [--sqlite]
+//	vanelkaar bench   [--passages N,N...] [--generator lexicon,treebank --treebank DIR] [--rounds N] [--http] [--postgres DSN] [--sqlite]
 //
 // --postgres and --sqlite of bench need a binary built with the benchsql
 // tag, which links their database drivers; the server binary has none.
