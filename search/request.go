@@ -118,77 +118,106 @@ func (r Request) String() string {
 // normalized returns the request with defaults filled in, or every
 // problem with it at once. Labels tell which facet values exist.
 func (r Request) normalized(labels index.Labels) (Request, query.And, error) {
-	var bad []InvalidParam
-	add := func(name, format string, args ...any) {
-		bad = append(bad, InvalidParam{Name: name, Reason: fmt.Sprintf(format, args...)})
-	}
+	var p problems
 	out := r
 	out.Query = strings.TrimSpace(r.Query)
-	var q query.And
-	if problem := queryTextProblem(out.Query); problem != "" {
-		add("q", "%s", problem)
-	} else {
-		parsed, err := query.Parse(out.Query)
-		if err != nil && r.Prefix {
-			parsed, err = query.ParseLenient(out.Query)
-		}
-		if err != nil {
-			add("q", "%s", strings.TrimPrefix(err.Error(), "query syntax: "))
-		} else {
-			q = parsed
-		}
+	q := p.parse(out.Query, r.Prefix)
+	out.Filters = p.filters(r.Filters, labels)
+	out.Page, out.Size = p.window(r.Page, r.Size)
+	out.Sort = p.sort(r.Sort, q.Empty())
+	switch out.Group {
+	case GroupNone, GroupMunicipality, GroupArticle:
+	default:
+		p.add("group", "must be %q, %q or empty", GroupMunicipality, GroupArticle)
 	}
-	out.Filters = map[string][]string{}
-	for name, vals := range r.Filters {
+	// Only a word still being typed is open: a space after it ends it.
+	out.Prefix = r.Prefix && query.LastWordOpen(r.Query)
+	if len(p) > 0 {
+		return r, query.And{}, &RequestError{Params: p}
+	}
+	return out, q, nil
+}
+
+// problems collects what is wrong with a request, parameter by parameter.
+type problems []InvalidParam
+
+func (p *problems) add(name, format string, args ...any) {
+	*p = append(*p, InvalidParam{Name: name, Reason: fmt.Sprintf(format, args...)})
+}
+
+// parse parses the query text; a prefix (instant) search reads an
+// unfinished query leniently.
+func (p *problems) parse(text string, prefix bool) query.And {
+	if problem := queryTextProblem(text); problem != "" {
+		p.add("q", "%s", problem)
+		return query.And{}
+	}
+	parsed, err := query.Parse(text)
+	if err != nil && prefix {
+		parsed, err = query.ParseLenient(text)
+	}
+	if err != nil {
+		p.add("q", "%s", strings.TrimPrefix(err.Error(), "query syntax: "))
+		return query.And{}
+	}
+	return parsed
+}
+
+// filters checks the filters against the declared facets and their
+// values, dropping repeated values.
+func (p *problems) filters(filters map[string][]string, labels index.Labels) map[string][]string {
+	out := map[string][]string{}
+	for name, vals := range filters {
 		facet, ok := index.FacetByID(name)
 		if !ok {
-			add(name, "unknown filter; the filters are %s", strings.Join(FacetNames, ", "))
+			p.add(name, "unknown filter; the filters are %s", strings.Join(FacetNames, ", "))
 			continue
 		}
 		known := labels[facet.Field]
 		for _, v := range vals {
 			if !slices.ContainsFunc(known, func(l index.Label) bool { return l.Value == v }) {
-				add(name, "unknown value %q", v)
+				p.add(name, "unknown value %q", v)
 				continue
 			}
-			if !slices.Contains(out.Filters[name], v) {
-				out.Filters[name] = append(out.Filters[name], v)
+			if !slices.Contains(out[name], v) {
+				out[name] = append(out[name], v)
 			}
 		}
 	}
-	if out.Page == 0 {
-		out.Page = 1
+	return out
+}
+
+// window checks page and size, 0 meaning the default.
+func (p *problems) window(page, size int) (int, int) {
+	if page == 0 {
+		page = 1
 	}
-	if out.Page < 1 || out.Page > MaxPage {
-		add("page", "must be between 1 and %d", MaxPage)
+	if page < 1 || page > MaxPage {
+		p.add("page", "must be between 1 and %d", MaxPage)
 	}
-	if out.Size == 0 {
-		out.Size = DefaultSize
+	if size == 0 {
+		size = DefaultSize
 	}
-	if out.Size < 1 || out.Size > MaxSize {
-		add("size", "must be between 1 and %d", MaxSize)
-	} else if out.Page > 0 && out.Page*out.Size > MaxResultWindow {
-		add("page", "page × size must be at most %d", MaxResultWindow)
+	if size < 1 || size > MaxSize {
+		p.add("size", "must be between 1 and %d", MaxSize)
+	} else if page > 0 && page*size > MaxResultWindow {
+		p.add("page", "page × size must be at most %d", MaxResultWindow)
 	}
-	switch out.Sort {
+	return page, size
+}
+
+// sort checks the sort order; "" picks relevance when there are words
+// to rank by, else reading order.
+func (p *problems) sort(order string, noWords bool) string {
+	switch order {
 	case "":
-		out.Sort = SortRelevance
-		if q.Empty() {
-			out.Sort = SortArticle
+		if noWords {
+			return SortArticle
 		}
+		return SortRelevance
 	case SortRelevance, SortArticle:
 	default:
-		add("sort", "must be %q or %q", SortRelevance, SortArticle)
+		p.add("sort", "must be %q or %q", SortRelevance, SortArticle)
 	}
-	switch out.Group {
-	case GroupNone, GroupMunicipality, GroupArticle:
-	default:
-		add("group", "must be %q, %q or empty", GroupMunicipality, GroupArticle)
-	}
-	// Only a word still being typed is open: a space after it ends it.
-	out.Prefix = r.Prefix && query.LastWordOpen(r.Query)
-	if len(bad) > 0 {
-		return r, query.And{}, &RequestError{Params: bad}
-	}
-	return out, q, nil
+	return order
 }
