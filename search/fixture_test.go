@@ -51,6 +51,11 @@ func searcherOf(fsys fs.FS) (*Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
+	return searcherOfCorpus(c)
+}
+
+// searcherOfCorpus returns a searcher over an in-memory index of c.
+func searcherOfCorpus(c *corpus.Corpus) (*Searcher, error) {
 	idx, err := index.NewMemOnly(context.Background(), c)
 	if err != nil {
 		return nil, err

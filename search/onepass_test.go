@@ -78,11 +78,7 @@ func treebankAgreementCase(t *testing.T) (*Searcher, []Request) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := index.NewMemOnly(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(idx)
+	s, err := searcherOfCorpus(c)
 	if err != nil {
 		t.Fatal(err)
 	}

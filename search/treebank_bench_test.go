@@ -11,12 +11,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"vanelkaar/corpus"
 	"vanelkaar/corpus/corpustest"
 	"vanelkaar/corpus/synth"
-	"vanelkaar/index"
 )
 
 // BenchmarkTreebank measures each class of query on a corpus of real
@@ -54,39 +51,10 @@ func BenchmarkTreebank(b *testing.B) {
 		{"filters-only", Request{Filters: map[string][]string{FacetTheme: {rare.theme}, FacetKind: {KindQuote}}}},
 		{"grouped", Request{Query: "partij", Group: GroupMunicipality}},
 	}
-	b.Run("baseline", func(b *testing.B) {
-		q := bleve.NewMatchQuery("eerste partij")
-		q.SetField(index.FieldBody)
-		q.Analyzer = index.AnalyzerDutchQuery
-		idx := s.cur.idx
-		b.ReportAllocs()
-		cpu := cpuTime()
-		for b.Loop() {
-			if _, err := idx.Search(bleve.NewSearchRequest(q)); err != nil {
-				b.Fatal(err)
-			}
-		}
-		reportCPU(b, cpu)
-	})
+	b.Run("baseline", func(b *testing.B) { benchBaseline(b, s, "eerste partij") })
 	for _, tc := range cases {
 		b.Run(tc.name, func(b *testing.B) {
-			ctx := context.Background()
-			res, err := s.Search(ctx, tc.req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if res.Total == 0 {
-				b.Fatalf("%s: no hits: not a realistic case", tc.req)
-			}
-			b.ReportMetric(float64(res.Total), "matches")
-			b.ReportAllocs()
-			cpu := cpuTime()
-			for b.Loop() {
-				if _, err := s.Search(ctx, tc.req); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportCPU(b, cpu)
+			benchSearch(b, s, tc.req, func(res *Result) bool { return res.Total > 0 })
 		})
 	}
 }
