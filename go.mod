@@ -2,6 +2,8 @@ module vanelkaar
 
 go 1.26.8
 
+toolchain go1.27.3
+
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/PuerkitoBio/goquery v1.13.0
