@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"vanelkaar/corpus"
 )
@@ -25,7 +26,9 @@ type Options struct {
 	// Result's Duration: set it to include loading the corpus; zero means
 	// when Build is called.
 	Started time.Time
-	// BatchSize is the number of documents per bleve batch; 0 means 500.
+	// BatchSize is the number of documents per batch, and so per segment
+	// before the final merge, and between progress reports; 0 means about
+	// 4 MB of text per batch and a report every 1,000 documents.
 	BatchSize int
 	// Source, when set, describes the corpus being built; it is recorded
 	// with the build in the folder's "current" file.
@@ -48,25 +51,10 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 	removeStale(dir)
 	name := buildPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
 	tmp := filepath.Join(dir, tempPrefix+name)
-	idx, err := bleve.NewUsing(tmp, NewMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+	n, err := write(ctx, c, NewMapping(), tmp, opts, rep)
 	if err != nil {
-		return "", fmt.Errorf("build index: create %s: %w", tmp, err)
-	}
-	n, err := populate(ctx, idx, c, opts, rep)
-	if err != nil {
-		idx.Close()
 		os.RemoveAll(tmp)
 		return "", err
-	}
-	rep.report(StageMerging, n)
-	if err := compact(ctx, idx); err != nil {
-		idx.Close()
-		os.RemoveAll(tmp)
-		return "", err
-	}
-	if err := idx.Close(); err != nil {
-		os.RemoveAll(tmp)
-		return "", fmt.Errorf("build index: close: %w", err)
 	}
 	final := filepath.Join(dir, name)
 	if err := os.Rename(tmp, final); err != nil {
@@ -95,58 +83,52 @@ func DiskSize(path string) int64 {
 	return n
 }
 
-// Populate adds the corpus's documents to an open index and stores the
-// facet labels and build information next to them.
-func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Options) error {
-	_, err := populate(ctx, idx, c, opts, newReporter(opts))
-	return err
-}
-
-// populate is Populate reporting to rep; it returns the number of
-// documents indexed.
-func populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Options, rep *reporter) (int, error) {
+// write builds the corpus into a new bleve index at path, one segment
+// per batch and one merge at the end, and returns the number of documents.
+// A one-shot build needs none of what an index that is updated does: no
+// snapshots to roll back to, no merging in the background, no deleted
+// documents; bleve's offline Builder writes it.
+func write(ctx context.Context, c *corpus.Corpus, m mapping.IndexMapping, path string, opts *Options, rep *reporter) (int, error) {
 	rep.report(StageAnalysing, 0)
-	docs, err := Documents(c)
+	b, err := bleve.NewBuilder(path, m, map[string]any{
+		"batchSize": batchDocs(c, opts), "mergeMax": mergeMax,
+		"buildPathPrefix": path, // so a killed build leaves its segments in its own folder
+	})
+	if err != nil {
+		return 0, fmt.Errorf("build index: create %s: %w", path, err)
+	}
+	d, err := writeDocuments(ctx, c, b, opts, rep)
 	if err != nil {
 		return 0, err
 	}
-	rep.total = len(docs)
-	rep.report(StageWriting, 0)
-	size := 500
-	if opts != nil && opts.BatchSize > 0 {
-		size = opts.BatchSize
+	rep.report(StageMerging, d.docs)
+	if err := b.Close(); err != nil {
+		return 0, fmt.Errorf("build index: merge: %w", err)
 	}
-	b := idx.NewBatch()
-	for i, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return 0, fmt.Errorf("build index: %w", err)
-		}
-		if err := b.Index(d.ID, d.Fields); err != nil {
-			return 0, fmt.Errorf("build index: document %s: %w", d.ID, err)
-		}
-		if b.Size() >= size || i == len(docs)-1 {
-			if err := idx.Batch(b); err != nil {
-				return 0, fmt.Errorf("build index: %w", err)
-			}
-			rep.report(StageWriting, i+1)
-			b = idx.NewBatch()
-		}
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("build index: open %s: %w", path, err)
 	}
-	info := Info{BuiltAt: time.Now().UTC().Format(time.RFC3339), Documents: len(docs), Articles: len(c.Articles), People: len(c.People)}
-	for _, a := range c.Articles {
-		info.Passages += len(a.Passages)
-		info.Quotes += len(a.Quotes)
+	err = storeInternals(idx, d)
+	if cerr := idx.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("build index: close: %w", cerr)
 	}
-	for key, v := range map[string]any{internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat()} {
-		raw, err := json.Marshal(v)
-		if err != nil {
-			return 0, fmt.Errorf("build index: %w", err)
-		}
-		if err := idx.SetInternal([]byte(key), raw); err != nil {
-			return 0, fmt.Errorf("build index: store %s: %w", key, err)
-		}
+	return d.docs, err
+}
+
+// Populate adds the corpus's documents to an open index and stores the
+// facet labels and build information next to them.
+func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Options) error {
+	rep := newReporter(opts)
+	sink := &batchSink{idx: idx, size: batchDocs(c, opts)}
+	d, err := writeDocuments(ctx, c, sink, opts, rep)
+	if err != nil {
+		return err
 	}
-	return len(docs), storeDerived(idx, c, docs)
+	if err := sink.flush(); err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	return storeInternals(idx, d)
 }
 
 // NewMemOnly builds an index of the corpus in memory: for tests and tools

@@ -1,11 +1,15 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	neturl "net/url"
 	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 
 	"vanelkaar/corpus"
 )
@@ -14,54 +18,98 @@ import (
 type Document struct {
 	ID     string
 	Fields map[string]any
+
+	// lengths are the tokens of each text field, for FieldStats.
+	lengths map[string]int
+	// tokens are the analyzed text of a passage, for the vocabulary; nil
+	// for other documents and once the vocabulary has counted them.
+	tokens analysis.TokenStream
 }
 
 // Documents turns a corpus into index documents: passages, quotes and
 // people, in reading order. The themes of a passage are its section's plus
 // those its words signal (see themeSignals); a quote's are its passage's
-// section themes plus those its own words signal.
+// section themes plus those its own words signal. A build streams them
+// instead (see streamDocuments), so they are never all in memory.
 func Documents(c *corpus.Corpus) ([]Document, error) {
+	var docs []Document
+	err := streamDocuments(context.Background(), c, 1, func(d *Document) error {
+		d.tokens = nil
+		docs = append(docs, *d)
+		return nil
+	})
+	return docs, err
+}
+
+// docJob is one document of the corpus to make: a passage p, a quote q
+// (in the passage'th passage of article a) or a person per.
+type docJob struct {
+	a       *corpus.Article
+	ref     *ArticleRef
+	passage int
+	p       *corpus.Passage
+	q       *corpus.Quote
+	per     *corpus.Person
+}
+
+// docJobs yields the documents of a corpus to make, in reading order.
+func docJobs(c *corpus.Corpus) iter.Seq[docJob] {
+	return func(yield func(docJob) bool) {
+		for _, a := range c.Articles {
+			ref := articleRef(a)
+			index := make(map[*corpus.Passage]int, len(a.Passages))
+			for i, p := range a.Passages {
+				index[p] = i
+				if !yield(docJob{a: a, ref: ref, passage: i, p: p}) {
+					return
+				}
+			}
+			for _, q := range a.Quotes {
+				if !yield(docJob{a: a, ref: ref, passage: index[q.Passage], q: q}) {
+					return
+				}
+			}
+		}
+		for _, per := range c.People {
+			if !yield(docJob{per: per}) {
+				return
+			}
+		}
+	}
+}
+
+// documents makes the documents of a corpus; its methods may be called
+// from several goroutines at once.
+type documents struct {
+	c       *corpus.Corpus
+	signals *themeSignals
+}
+
+func newDocuments(c *corpus.Corpus) (*documents, error) {
 	signals, err := newThemeSignals(c)
 	if err != nil {
 		return nil, err
 	}
-	d := &documents{c: c, signals: signals}
-	for _, a := range c.Articles {
-		ref := articleRef(a)
-		index := make(map[*corpus.Passage]int, len(a.Passages))
-		for i, p := range a.Passages {
-			index[p] = i
-			if err := d.passage(a, ref, i, p); err != nil {
-				return nil, err
-			}
-		}
-		for _, q := range a.Quotes {
-			if err := d.quote(a, ref, index[q.Passage], q); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, per := range c.People {
-		if err := d.person(per); err != nil {
-			return nil, err
-		}
-	}
-	return d.docs, nil
+	return &documents{c: c, signals: signals}, nil
 }
 
-// documents collects the documents of a corpus.
-type documents struct {
-	c       *corpus.Corpus
-	signals *themeSignals
-	docs    []Document
+// make makes the document of a job.
+func (d *documents) make(j docJob) (Document, error) {
+	switch {
+	case j.per != nil:
+		return d.person(j.per)
+	case j.q != nil:
+		return d.quote(j.a, j.ref, j.passage, j.q)
+	}
+	return d.passage(j.a, j.ref, j.passage, j.p)
 }
 
-// add adds a document with its fields f, the fields every document has,
-// and its record r.
-func (d *documents) add(id, order string, f map[string]any, r Record) error {
+// add makes a document with its fields f, the fields every document has,
+// and its record r. analyzed are text fields whose tokens the caller has.
+func (d *documents) add(id, order string, f map[string]any, r Record, analyzed map[string]analysis.TokenStream) (Document, error) {
 	rec, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("encode record %s: %w", id, err)
+		return Document{}, fmt.Errorf("encode record %s: %w", id, err)
 	}
 	f[FieldOrder] = order
 	f[FieldWords] = textLength(r.Text)
@@ -69,13 +117,13 @@ func (d *documents) add(id, order string, f map[string]any, r Record) error {
 	for _, fc := range Facets {
 		f[fc.Field] = fc.Of(&r)
 	}
-	d.docs = append(d.docs, Document{ID: id, Fields: f})
-	return nil
+	return Document{ID: id, Fields: f, lengths: fieldLengths(f, d.signals.analyzer, analyzed)}, nil
 }
 
 // passage adds the i-th passage p of article a.
-func (d *documents) passage(a *corpus.Article, ref *ArticleRef, i int, p *corpus.Passage) error {
+func (d *documents) passage(a *corpus.Article, ref *ArticleRef, i int, p *corpus.Passage) (Document, error) {
 	roles, munis := rolesOf(d.c, p.People, p.Municipalities)
+	toks := d.signals.analyzer.Analyze([]byte(p.Text))
 	r := Record{
 		Kind:           KindPassage,
 		Title:          passageTitle(p),
@@ -84,7 +132,7 @@ func (d *documents) passage(a *corpus.Article, ref *ArticleRef, i int, p *corpus
 		URL:            p.URL(),
 		SourceURL:      a.SourceURL,
 		Article:        ref,
-		Themes:         d.signals.themes(p.Themes, p.Text),
+		Themes:         d.signals.themesOf(p.Themes, toks),
 		Municipalities: munis,
 		Roles:          roles,
 		People:         p.People,
@@ -96,11 +144,15 @@ func (d *documents) passage(a *corpus.Article, ref *ArticleRef, i int, p *corpus
 		FieldNames:    namesOf(d.c, p.People, munis),
 		FieldArticle:  a.Slug,
 	}
-	return d.add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0000", a.Part, i), f, r)
+	doc, err := d.add(PassageID(a.Slug, p.Anchor), fmt.Sprintf("a%03d-%05d-0000", a.Part, i), f, r,
+		map[string]analysis.TokenStream{FieldBody: toks})
+	doc.tokens = toks
+	return doc, err
 }
 
 // quote adds quote q of article a, which stands in the passage'th passage.
-func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *corpus.Quote) error {
+func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *corpus.Quote) (Document, error) {
+	toks := d.signals.analyzer.Analyze([]byte(q.Text))
 	r := Record{
 		Kind:        KindQuote,
 		Text:        q.Text,
@@ -109,7 +161,7 @@ func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *co
 		SourceURL:   a.SourceURL,
 		Article:     ref,
 		Attribution: string(q.Attribution),
-		Themes:      d.signals.themes(q.Themes, q.Text),
+		Themes:      d.signals.themesOf(q.Themes, toks),
 	}
 	// A quote is found by its own words and its speaker, never by
 	// the title or headings around it: kind=quote for a phrase of a
@@ -138,11 +190,12 @@ func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *co
 		r.Municipalities = []string{}
 	}
 	f[FieldNames] = namesOf(d.c, speakers, r.Municipalities)
-	return d.add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%04d", a.Part, passage, q.N), f, r)
+	return d.add(QuoteID(a.Slug, q.N), fmt.Sprintf("a%03d-%05d-%04d", a.Part, passage, q.N), f, r,
+		map[string]analysis.TokenStream{FieldQuote: toks})
 }
 
 // person adds the person per.
-func (d *documents) person(per *corpus.Person) error {
+func (d *documents) person(per *corpus.Person) (Document, error) {
 	ref := personRef(d.c, per)
 	r := Record{
 		Kind:           KindPerson,
@@ -164,7 +217,7 @@ func (d *documents) person(per *corpus.Person) error {
 		FieldBody:  r.Text,
 		FieldNames: namesOf(d.c, []string{per.ID}, r.Municipalities),
 	}
-	return d.add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r)
+	return d.add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r, nil)
 }
 
 // Document ids.

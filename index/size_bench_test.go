@@ -8,8 +8,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"vanelkaar/corpus"
 	"vanelkaar/corpus/synth"
 	"vanelkaar/index/analyzer"
@@ -53,22 +51,11 @@ func BenchmarkIndexSize(b *testing.B) {
 func indexSize(b *testing.B, c *corpus.Corpus, dutch map[string]any) int64 {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "idx")
-	idx, err := bleve.NewUsing(dir, newMapping(dutch), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := Populate(ctx, idx, c, nil); err != nil {
-		b.Fatal(err)
-	}
-	if err := compact(ctx, idx); err != nil {
-		b.Fatal(err)
-	}
-	if err := idx.Close(); err != nil {
+	if _, err := write(context.Background(), c, newMapping(dutch), dir, nil, newReporter(nil)); err != nil {
 		b.Fatal(err)
 	}
 	var size int64
-	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -1,12 +1,8 @@
 package index
 
 import (
-	"fmt"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-
-	"vanelkaar/corpus"
 )
 
 // internalFieldStats is the internal key the field statistics are stored
@@ -46,24 +42,48 @@ func (s FieldStats) Average(field string) float64 {
 // FieldStatsOf counts the tokens of the documents' text fields with the
 // analyzer the index uses.
 func FieldStatsOf(docs []Document, an analysis.Analyzer) FieldStats {
-	s := FieldStats{Documents: len(docs), Fields: map[string]FieldLength{}}
+	s := newFieldStats()
 	for _, d := range docs {
-		for _, f := range TextFields {
-			text, _ := d.Fields[f.Name].(string)
-			if text == "" {
-				continue
-			}
-			n := len(an.Analyze([]byte(text)))
-			if n == 0 {
-				continue
-			}
-			fl := s.Fields[f.Name]
-			fl.Documents++
-			fl.Tokens += n
-			s.Fields[f.Name] = fl
+		lengths := d.lengths
+		if lengths == nil {
+			lengths = fieldLengths(d.Fields, an, nil)
 		}
+		s.add(lengths)
 	}
 	return s
+}
+
+func newFieldStats() FieldStats { return FieldStats{Fields: map[string]FieldLength{}} }
+
+// add counts a document whose text fields hold lengths tokens.
+func (s *FieldStats) add(lengths map[string]int) {
+	s.Documents++
+	for name, n := range lengths {
+		fl := s.Fields[name]
+		fl.Documents++
+		fl.Tokens += n
+		s.Fields[name] = fl
+	}
+}
+
+// fieldLengths counts the tokens of each non-empty text field of a
+// document's fields f, analyzing those analyzed does not hold.
+func fieldLengths(f map[string]any, an analysis.Analyzer, analyzed map[string]analysis.TokenStream) map[string]int {
+	lengths := map[string]int{}
+	for _, tf := range TextFields {
+		text, _ := f[tf.Name].(string)
+		if text == "" {
+			continue
+		}
+		toks, ok := analyzed[tf.Name]
+		if !ok {
+			toks = an.Analyze([]byte(text))
+		}
+		if len(toks) > 0 {
+			lengths[tf.Name] = len(toks)
+		}
+	}
+	return lengths
 }
 
 // ReadFieldStats reads the field statistics stored in an index; an index
@@ -74,20 +94,4 @@ func ReadFieldStats(idx bleve.Index) (s FieldStats, ok bool, err error) {
 		return s, false, err
 	}
 	return s, true, readInternal(idx, internalFieldStats, &s)
-}
-
-// storeDerived stores what is computed from the corpus besides the
-// documents: the vocabulary and the field statistics.
-func storeDerived(idx bleve.Index, c *corpus.Corpus, docs []Document) error {
-	an := idx.Mapping().AnalyzerNamed(AnalyzerDutch)
-	if an == nil {
-		return fmt.Errorf("build index: analyzer %q is not available", AnalyzerDutch)
-	}
-	if err := storeInternal(idx, internalVocabulary, VocabularyOf(c, an)); err != nil {
-		return err
-	}
-	if err := storeInternal(idx, internalSynonyms, SynonymsOf(c)); err != nil {
-		return err
-	}
-	return storeInternal(idx, internalFieldStats, FieldStatsOf(docs, an))
 }

@@ -64,6 +64,11 @@ func (s *themeSignals) positions(text string) []string {
 // themes returns, after the given ones, the themes the text signals, in
 // themes.yaml order and without repeats.
 func (s *themeSignals) themes(given []string, text string) []string {
+	return s.themesOf(given, s.analyzer.Analyze([]byte(text)))
+}
+
+// themesOf is themes of a text analyzed into toks.
+func (s *themeSignals) themesOf(given []string, toks analysis.TokenStream) []string {
 	out := append([]string{}, given...)
 	found := map[string]bool{}
 	for _, id := range given {
@@ -72,7 +77,7 @@ func (s *themeSignals) themes(given []string, text string) []string {
 	// Terms per position; the parts of a hyphenated word share its position.
 	byPos := map[int][]string{}
 	var positions []int
-	for _, tok := range s.analyzer.Analyze([]byte(text)) {
+	for _, tok := range toks {
 		if _, seen := byPos[tok.Position]; !seen {
 			positions = append(positions, tok.Position)
 		}

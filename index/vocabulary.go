@@ -1,8 +1,6 @@
 package index
 
 import (
-	"encoding/json"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -66,35 +64,66 @@ const (
 // lists is one the index holds. Each text counts once: an article's title
 // once, not once per passage.
 func VocabularyOf(c *corpus.Corpus, an analysis.Analyzer) Vocabulary {
-	words := wordCounts{}
-	add := func(text string) { words.add(an, text) }
-	m := mentions{people: map[string]int{}, munis: map[string]int{}, themes: map[string]int{}}
+	v := newVocabularyCounter(an)
 	for _, a := range c.Articles {
-		add(a.Title)
-		headings := map[string]bool{}
+		v.article(a)
 		for _, p := range a.Passages {
-			for _, h := range p.Headings {
-				if !headings[h] {
-					headings[h] = true
-					add(h)
-				}
+			v.passage(p.Text, an.Analyze([]byte(p.Text)))
+		}
+	}
+	return v.vocabulary(c)
+}
+
+// vocabularyCounter counts the words and mentions of a corpus, article by
+// article and passage by passage, in any order.
+type vocabularyCounter struct {
+	an    analysis.Analyzer
+	words wordCounts
+	m     mentions
+}
+
+func newVocabularyCounter(an analysis.Analyzer) *vocabularyCounter {
+	return &vocabularyCounter{an: an, words: wordCounts{},
+		m: mentions{people: map[string]int{}, munis: map[string]int{}, themes: map[string]int{}}}
+}
+
+// article counts what article a mentions and the words of its title and
+// headings; not its passages' text (see passage).
+func (v *vocabularyCounter) article(a *corpus.Article) {
+	v.add(a.Title)
+	headings := map[string]bool{}
+	for _, p := range a.Passages {
+		for _, h := range p.Headings {
+			if !headings[h] {
+				headings[h] = true
+				v.add(h)
 			}
-			add(p.Text)
-			count(m.people, p.People)
-			count(m.munis, p.Municipalities)
-			count(m.themes, p.Themes)
 		}
-		for _, q := range a.Quotes {
-			m.people[q.Speaker]++
-			count(m.themes, q.Themes)
-		}
+		count(v.m.people, p.People)
+		count(v.m.munis, p.Municipalities)
+		count(v.m.themes, p.Themes)
 	}
-	v := Vocabulary{Names: vocabularyNames(c, m, add)}
-	for lower, ws := range words {
-		v.Words = append(v.Words, Word{Text: ws.display(lower), Term: ws.term(), Count: ws.count})
+	for _, q := range a.Quotes {
+		v.m.people[q.Speaker]++
+		count(v.m.themes, q.Themes)
 	}
-	sort.Slice(v.Words, func(i, j int) bool { return v.Words[i].Text < v.Words[j].Text })
-	return v
+}
+
+// passage counts the words of a passage's text, analyzed into toks.
+func (v *vocabularyCounter) passage(text string, toks analysis.TokenStream) {
+	v.words.addTokens(text, toks)
+}
+
+func (v *vocabularyCounter) add(text string) { v.words.add(v.an, text) }
+
+// vocabulary is the vocabulary counted, with the corpus's names.
+func (v *vocabularyCounter) vocabulary(c *corpus.Corpus) Vocabulary {
+	voc := Vocabulary{Names: vocabularyNames(c, v.m, v.add)}
+	for lower, ws := range v.words {
+		voc.Words = append(voc.Words, Word{Text: ws.display(lower), Term: ws.term(), Count: ws.count})
+	}
+	sort.Slice(voc.Words, func(i, j int) bool { return voc.Words[i].Text < voc.Words[j].Text })
+	return voc
 }
 
 // mentions counts how often the corpus mentions each person, municipality
@@ -158,8 +187,13 @@ type wordCounts map[string]*wordStats
 
 // add counts the words of text, each once however often text has it.
 func (words wordCounts) add(an analysis.Analyzer, text string) {
+	words.addTokens(text, an.Analyze([]byte(text)))
+}
+
+// addTokens is add of a text analyzed into toks.
+func (words wordCounts) addTokens(text string, toks analysis.TokenStream) {
 	seen := map[string]bool{}
-	for _, tok := range an.Analyze([]byte(text)) {
+	for _, tok := range toks {
 		if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End ||
 			!utf8.RuneStart(text[tok.Start]) || (tok.End < len(text) && !utf8.RuneStart(text[tok.End])) {
 			continue // offsets that do not point into the text as written
@@ -267,16 +301,4 @@ func sentenceStart(text string, i int) bool {
 func ReadVocabulary(idx bleve.Index) (Vocabulary, error) {
 	var v Vocabulary
 	return v, readOptional(idx, internalVocabulary, &v)
-}
-
-// storeInternal stores v as JSON under an internal key of the index.
-func storeInternal(idx bleve.Index, key string, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("build index: %w", err)
-	}
-	if err := idx.SetInternal([]byte(key), raw); err != nil {
-		return fmt.Errorf("build index: store %s: %w", key, err)
-	}
-	return nil
 }

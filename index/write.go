@@ -1,0 +1,169 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"vanelkaar/corpus"
+)
+
+// How a build writes documents.
+const (
+	// batchTextBytes is about how much document text goes into one batch,
+	// and so into one segment of a build before the final merge: large
+	// enough for few segments to merge, small enough that the analysed
+	// batch stays well within the build's memory.
+	batchTextBytes = 4 << 20
+	// minBatchDocs and maxBatchDocs bound a batch's documents.
+	minBatchDocs, maxBatchDocs = 100, 20000
+	// mergeMax is how many segments a build merges at once: more than a
+	// build of millions of passages makes, so the final merge is one.
+	mergeMax = 1000
+	// progressEvery is how many documents a build writes between reports.
+	progressEvery = 1000
+)
+
+// docSink receives a build's documents: a bleve.Builder, or a batchSink
+// for an open index.
+type docSink interface {
+	Index(id string, data any) error
+}
+
+// batchSink writes documents into an open index in batches of size.
+type batchSink struct {
+	idx   bleve.Index
+	b     *bleve.Batch
+	size  int
+	count int
+}
+
+func (s *batchSink) Index(id string, data any) error {
+	if s.b == nil {
+		s.b = s.idx.NewBatch()
+	}
+	if err := s.b.Index(id, data); err != nil {
+		return err
+	}
+	if s.b.Size() >= s.size {
+		return s.flush()
+	}
+	return nil
+}
+
+func (s *batchSink) flush() error {
+	if s.b == nil || s.b.Size() == 0 {
+		return nil
+	}
+	err := s.idx.Batch(s.b)
+	s.b = nil
+	return err
+}
+
+// derived is what a build computes from its documents as they pass: the
+// field statistics and the vocabulary.
+type derived struct {
+	docs   int
+	stats  FieldStats
+	vocab  *vocabularyCounter
+	corpus *corpus.Corpus
+}
+
+// writeDocuments streams the corpus's documents into sink, counting what
+// is derived from them; it reports every progressEvery documents (or
+// every opts.BatchSize).
+func writeDocuments(ctx context.Context, c *corpus.Corpus, sink docSink, opts *Options, rep *reporter) (*derived, error) {
+	an := NewMapping().AnalyzerNamed(AnalyzerDutch)
+	if an == nil {
+		return nil, fmt.Errorf("build index: analyzer %q is not available", AnalyzerDutch)
+	}
+	d := &derived{stats: newFieldStats(), vocab: newVocabularyCounter(an), corpus: c}
+	every := progressEvery
+	if opts != nil && opts.BatchSize > 0 {
+		every = opts.BatchSize
+	}
+	rep.total = documentCount(c)
+	rep.report(StageWriting, 0)
+	ids := make(map[string]bool, rep.total)
+	err := streamDocuments(ctx, c, runtime.GOMAXPROCS(0), func(doc *Document) error {
+		if ids[doc.ID] {
+			return fmt.Errorf("two documents have the id %s", doc.ID)
+		}
+		ids[doc.ID] = true
+		if err := sink.Index(doc.ID, doc.Fields); err != nil {
+			return fmt.Errorf("build index: document %s: %w", doc.ID, err)
+		}
+		d.stats.add(doc.lengths)
+		if doc.tokens != nil {
+			d.vocab.passage(doc.Fields[FieldBody].(string), doc.tokens)
+		}
+		if d.docs++; d.docs%every == 0 {
+			rep.report(StageWriting, d.docs)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	for _, a := range c.Articles {
+		d.vocab.article(a)
+	}
+	return d, nil
+}
+
+// documentCount is the number of documents of a corpus.
+func documentCount(c *corpus.Corpus) int {
+	n := len(c.People)
+	for _, a := range c.Articles {
+		n += len(a.Passages) + len(a.Quotes)
+	}
+	return n
+}
+
+// batchDocs is the number of documents per batch for a corpus: about
+// batchTextBytes of text, or opts.BatchSize when set.
+func batchDocs(c *corpus.Corpus, opts *Options) int {
+	if opts != nil && opts.BatchSize > 0 {
+		return opts.BatchSize
+	}
+	var text int64
+	for _, a := range c.Articles {
+		for _, p := range a.Passages {
+			text += int64(len(p.Text))
+		}
+	}
+	docs := max(documentCount(c), 1)
+	perDoc := max(text/int64(docs), 1)
+	return min(max(int(batchTextBytes/perDoc), minBatchDocs), maxBatchDocs)
+}
+
+// storeInternals stores, next to the documents, the facet labels, the
+// build information, the format, the vocabulary, the synonyms and the
+// field statistics, in one batch.
+func storeInternals(idx bleve.Index, d *derived) error {
+	c := d.corpus
+	info := Info{BuiltAt: time.Now().UTC().Format(time.RFC3339), Documents: d.docs, Articles: len(c.Articles), People: len(c.People)}
+	for _, a := range c.Articles {
+		info.Passages += len(a.Passages)
+		info.Quotes += len(a.Quotes)
+	}
+	b := idx.NewBatch()
+	for key, v := range map[string]any{
+		internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat(),
+		internalVocabulary: d.vocab.vocabulary(c), internalSynonyms: SynonymsOf(c), internalFieldStats: d.stats,
+	} {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("build index: %w", err)
+		}
+		b.SetInternal([]byte(key), raw)
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("build index: store what the build derived: %w", err)
+	}
+	return nil
+}
