@@ -28,7 +28,7 @@ type Options struct {
 	Started time.Time
 	// BatchSize is the number of documents per batch, and so per segment
 	// before the final merge, and between progress reports; 0 means about
-	// 4 MB of text per batch and a report every 1,000 documents.
+	// 1 MB of text per batch and a report every 1,000 documents.
 	BatchSize int
 	// Source, when set, describes the corpus being built; it is recorded
 	// with the build in the folder's "current" file.

@@ -18,7 +18,7 @@ const (
 	// and so into one segment of a build before the final merge: large
 	// enough for few segments to merge, small enough that the analysed
 	// batch stays well within the build's memory.
-	batchTextBytes = 4 << 20
+	batchTextBytes = 1 << 20
 	// minBatchDocs and maxBatchDocs bound a batch's documents.
 	minBatchDocs, maxBatchDocs = 100, 20000
 	// mergeMax is how many segments a build merges at once: more than a
