@@ -87,17 +87,14 @@ func DiskSize(path string) int64 {
 // per batch and one merge at the end, and returns the number of documents.
 // A one-shot build needs none of what an index that is updated does: no
 // snapshots to roll back to, no merging in the background, no deleted
-// documents; bleve's offline Builder writes it.
+// documents; scorch's offline Builder writes it (see analysed.go).
 func write(ctx context.Context, c *corpus.Corpus, m mapping.IndexMapping, path string, opts *Options, rep *reporter) (int, error) {
 	rep.report(StageAnalysing, 0)
-	b, err := bleve.NewBuilder(path, m, map[string]any{
-		"batchSize": batchDocs(c, opts), "mergeMax": mergeMax,
-		"buildPathPrefix": path, // so a killed build leaves its segments in its own folder
-	})
+	b, err := newBuilder(m, path, batchDocs(c, opts))
 	if err != nil {
 		return 0, fmt.Errorf("build index: create %s: %w", path, err)
 	}
-	d, err := writeDocuments(ctx, c, b, opts, rep)
+	d, err := writeDocuments(ctx, c, builderSink{b: b, m: m}, opts, rep)
 	if err != nil {
 		return 0, err
 	}

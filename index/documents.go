@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"vanelkaar/corpus"
 )
@@ -24,6 +25,8 @@ type Document struct {
 	// tokens are the analyzed text of a passage, for the vocabulary; nil
 	// for other documents and once the vocabulary has counted them.
 	tokens analysis.TokenStream
+	// analysed is the document mapped and analysed for the index builder.
+	analysed bindex.Document
 }
 
 // Documents turns a corpus into index documents: passages, quotes and
@@ -33,7 +36,7 @@ type Document struct {
 // instead (see streamDocuments), so they are never all in memory.
 func Documents(c *corpus.Corpus) ([]Document, error) {
 	var docs []Document
-	err := streamDocuments(context.Background(), c, 1, func(d *Document) error {
+	err := streamDocuments(context.Background(), c, 1, nil, func(d *Document) error {
 		d.tokens = nil
 		docs = append(docs, *d)
 		return nil

@@ -21,10 +21,10 @@ type docChunk struct {
 
 // streamDocuments makes the corpus's documents (see Documents) on workers
 // goroutines and calls fn with each, in reading order, from the calling
-// goroutine. At most a few chunks per worker are made ahead of fn, so
+// goroutine; prepare, when not nil, is called with each on its worker. At most a few chunks per worker are made ahead of fn, so
 // memory holds a bounded number of documents whatever the corpus's size.
 // It stops at the first error, of making a document, of fn or of ctx.
-func streamDocuments(ctx context.Context, c *corpus.Corpus, workers int, fn func(*Document) error) error {
+func streamDocuments(ctx context.Context, c *corpus.Corpus, workers int, prepare, fn func(*Document) error) error {
 	d, err := newDocuments(c)
 	if err != nil {
 		return err
@@ -40,7 +40,7 @@ func streamDocuments(ctx context.Context, c *corpus.Corpus, workers int, fn func
 	for range workers {
 		wg.Go(func() {
 			for ch := range work {
-				ch.docs, ch.err = d.makeAll(ch.jobs)
+				ch.docs, ch.err = d.makeAll(ch.jobs, prepare)
 				close(ch.done)
 			}
 		})
@@ -93,11 +93,14 @@ func produceChunks(ctx context.Context, c *corpus.Corpus, queue, work chan<- *do
 	}
 }
 
-// makeAll makes the documents of jobs.
-func (d *documents) makeAll(jobs []docJob) ([]Document, error) {
+// makeAll makes the documents of jobs, each prepared when prepare is not nil.
+func (d *documents) makeAll(jobs []docJob, prepare func(*Document) error) ([]Document, error) {
 	docs := make([]Document, 0, len(jobs))
 	for _, j := range jobs {
 		doc, err := d.make(j)
+		if err == nil && prepare != nil {
+			err = prepare(&doc)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"vanelkaar/corpus"
 )
@@ -28,11 +30,27 @@ const (
 	progressEvery = 1000
 )
 
-// docSink receives a build's documents: a bleve.Builder, or a batchSink
-// for an open index.
+// docSink receives a build's documents: a builderSink, or a batchSink
+// for an open index. prepare, when not nil, is called on a worker with
+// each document before Index is called on the sink's goroutine.
 type docSink interface {
-	Index(id string, data any) error
+	prepare(d *Document) error
+	Index(d *Document) error
 }
+
+// builderSink hands documents, analysed on the workers, to scorch's
+// offline builder.
+type builderSink struct {
+	b *scorch.Builder
+	m mapping.IndexMapping
+}
+
+func (s builderSink) prepare(d *Document) (err error) {
+	d.analysed, err = analyse(s.m, d)
+	return err
+}
+
+func (s builderSink) Index(d *Document) error { return s.b.Index(d.analysed) }
 
 // batchSink writes documents into an open index in batches of size.
 type batchSink struct {
@@ -42,11 +60,13 @@ type batchSink struct {
 	count int
 }
 
-func (s *batchSink) Index(id string, data any) error {
+func (s *batchSink) prepare(*Document) error { return nil }
+
+func (s *batchSink) Index(d *Document) error {
 	if s.b == nil {
 		s.b = s.idx.NewBatch()
 	}
-	if err := s.b.Index(id, data); err != nil {
+	if err := s.b.Index(d.ID, d.Fields); err != nil {
 		return err
 	}
 	if s.b.Size() >= s.size {
@@ -89,18 +109,19 @@ func writeDocuments(ctx context.Context, c *corpus.Corpus, sink docSink, opts *O
 	rep.total = documentCount(c)
 	rep.report(StageWriting, 0)
 	ids := make(map[string]bool, rep.total)
-	err := streamDocuments(ctx, c, runtime.GOMAXPROCS(0), func(doc *Document) error {
+	err := streamDocuments(ctx, c, runtime.GOMAXPROCS(0), sink.prepare, func(doc *Document) error {
 		if ids[doc.ID] {
 			return fmt.Errorf("two documents have the id %s", doc.ID)
 		}
 		ids[doc.ID] = true
-		if err := sink.Index(doc.ID, doc.Fields); err != nil {
+		if err := sink.Index(doc); err != nil {
 			return fmt.Errorf("build index: document %s: %w", doc.ID, err)
 		}
 		d.stats.add(doc.lengths)
 		if doc.tokens != nil {
 			d.vocab.passage(doc.Fields[FieldBody].(string), doc.tokens)
 		}
+		*doc = Document{} // let the collector have it while the batch waits
 		if d.docs++; d.docs%every == 0 {
 			rep.report(StageWriting, d.docs)
 		}

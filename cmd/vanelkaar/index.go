@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -19,12 +20,16 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	out := fs.String("out", "", "index folder to build into (required)")
 	quiet := fs.Bool("quiet", false, "show no progress")
+	memLimit := fs.Int64("memory-limit", defaultBuildMemory>>20, "MiB the Go heap aims to stay under while building (the collector works harder near it); 0 for none, as does a GOMEMLIMIT in the environment")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() > 0 {
+	if *out == "" || fs.NArg() > 0 || *memLimit < 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *memLimit > 0 && e.getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(*memLimit << 20))
 	}
 	opts := &index.Options{Started: time.Now()}
 	if !*quiet {
@@ -43,6 +48,12 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "indexed %d articles and %d people into %s\n", len(c.Articles), len(c.People), path)
 	return nil
 }
+
+// defaultBuildMemory is the heap a build aims to stay under: a build of
+// 100,000 passages holds about 300 MB (the corpus, a batch being
+// analysed, the vocabulary); without a limit the collector lets the heap
+// grow to twice that before it collects.
+const defaultBuildMemory = 400 << 20
 
 // progressBar shows a build's progress. On a terminal it rewrites one
 // line; elsewhere (a log, a pipe) it writes a line when the stage changes
