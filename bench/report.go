@@ -18,6 +18,10 @@ var BuildColumns = []string{"corpus", "passages", "engine", "build s", "peak RSS
 // HTTPColumns of the HTTP table, in order.
 var HTTPColumns = []string{"corpus", "workload", "clients", "requests", "requests/s", "p50 ms", "p99 ms", "not 200"}
 
+// GrowthColumns of the growth table, in order.
+var GrowthColumns = []string{"corpus", "passages", "documents", "build s", "peak RSS MB", "on disk MB",
+	"common p50 ms", "common p99 ms", "rare p50 ms", "rare p99 ms"}
+
 // markdownTable writes a Markdown table.
 func markdownTable(w io.Writer, columns []string, rows [][]string) error {
 	var b strings.Builder
@@ -78,6 +82,34 @@ func (r *Report) WriteHTTP(w io.Writer) error {
 			fmt.Sprintf("%.0f", h.RPS), ms(h.P50), ms(h.P99), fmt.Sprint(h.Errors)})
 	}
 	return markdownTable(w, HTTPColumns, rows)
+}
+
+// WriteGrowth writes the first engine's figures a row per corpus: its
+// build and the p50 and p99 of each mix, to see how they grow with the
+// corpus ("-" for a corpus without a rare mix).
+func (r *Report) WriteGrowth(w io.Writer) error {
+	var rows [][]string
+	for _, b := range r.Builds {
+		if b.Engine != r.Rows[0].Engine {
+			continue
+		}
+		rss := "-"
+		if b.PeakRSS > 0 {
+			rss = mb(b.PeakRSS)
+		}
+		cells := []string{b.Corpus, fmt.Sprint(b.Passages), "", fmt.Sprintf("%.1f", b.Time.Seconds()), rss, mb(b.Size)}
+		for _, mix := range []string{MixCommon, MixRare} {
+			p50, p99 := "-", "-"
+			for _, row := range r.Rows {
+				if row.Corpus == b.Corpus && row.Mix == mix && row.Engine == b.Engine {
+					p50, p99, cells[2] = ms(row.P50), ms(row.P99), fmt.Sprint(row.Documents)
+				}
+			}
+			cells = append(cells, p50, p99)
+		}
+		rows = append(rows, cells)
+	}
+	return markdownTable(w, GrowthColumns, rows)
 }
 
 // WritePerQuery writes each query's median latency per engine, a table per

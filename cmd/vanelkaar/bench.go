@@ -282,6 +282,10 @@ func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery
 	if err := rep.WriteBuilds(w); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "\nvanelkaar per corpus (build and latency, as above):\n\n")
+	if err := rep.WriteGrowth(w); err != nil {
+		return err
+	}
 	if cfg.HTTP != nil {
 		fmt.Fprintf(w, "\nHTTP: vanelkaar's server on 127.0.0.1, keep-alive clients, %s per step; rate limit: %s\n\n",
 			cfg.HTTP.Duration, cfg.HTTP.RateLimitText())

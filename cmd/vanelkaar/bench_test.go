@@ -272,8 +272,36 @@ func TestBenchSmoke(t *testing.T) {
 			t.Errorf("build of %s: disk/corpus %s for %s MB over %s MB", b["corpus"], b["disk/corpus"], b["on disk MB"], b["corpus MB"])
 		}
 	}
+	checkGrowthRows(t, out, builds)
 	checkHTTPRows(t, out, []string{"shipped", "generated-1200", "treebank-1200"})
 	checkProfiles(t, cpu, mem)
+}
+
+// checkGrowthRows checks the per-corpus summary against the latency and
+// build tables it repeats.
+func checkGrowthRows(t *testing.T, out string, builds []map[string]string) {
+	t.Helper()
+	p50 := map[string]string{} // corpus/mix -> vanelkaar's p50
+	for _, r := range benchRows(t, out) {
+		p50[r["corpus"]+"/"+r["mix"]] = r["p50 ms"]
+	}
+	growth := benchTable(t, out, bench.GrowthColumns)
+	if len(growth) != len(builds) {
+		t.Fatalf("%d growth rows for %d builds", len(growth), len(builds))
+	}
+	for i, g := range growth {
+		b := builds[i]
+		if g["corpus"] != b["corpus"] || g["build s"] != b["build s"] || g["peak RSS MB"] != b["peak RSS MB"] || g["on disk MB"] != b["on disk MB"] {
+			t.Errorf("growth row %v, build row %v", g, b)
+		}
+		rare, ok := p50[g["corpus"]+"/rare"]
+		if !ok {
+			rare = "-"
+		}
+		if g["common p50 ms"] != p50[g["corpus"]+"/common"] || g["rare p50 ms"] != rare {
+			t.Errorf("growth row %v: p50 %s and %s in the latency table", g, p50[g["corpus"]+"/common"], rare)
+		}
+	}
 }
 
 // checkHTTPRows checks the HTTP table of a run at 1 and 4 clients without
