@@ -282,6 +282,12 @@ func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery
 	if err := rep.WriteBuilds(w); err != nil {
 		return err
 	}
+	if slices.ContainsFunc(engines, func(e bench.Engine) bool { return e.Name() == "postgres" }) {
+		fmt.Fprintf(w, "\nIssue 14's goals beside PostgreSQL:\n\n")
+		if err := rep.WriteGoals(w, "postgres"); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(w, "\nvanelkaar per corpus (build and latency, as above):\n\n")
 	if err := rep.WriteGrowth(w); err != nil {
 		return err

@@ -55,6 +55,12 @@ func TestBenchWithPostgres(t *testing.T) {
 	if !strings.Contains(out, "PostgreSQL ") {
 		t.Errorf("no PostgreSQL version in:\n%s", out)
 	}
+	// The goals beside PostgreSQL: three latency rows per corpus and mix,
+	// three build rows per corpus.
+	goals := benchTable(t, out, bench.GoalColumns)
+	if len(goals) != 2*3+2*3 || goals[0]["corpus"] != "shipped" || !strings.HasPrefix(goals[0]["goal"], "common mix: p50") {
+		t.Errorf("goals table: %v", goals)
+	}
 	// PostgreSQL's build: COPY and the indexes, timed apart, and the
 	// table's size with its indexes.
 	for _, b := range benchTable(t, out, bench.BuildColumns) {
