@@ -96,30 +96,28 @@ func runHTTP(ctx context.Context, cfg *Config, corpus string, mixes []Mix, v *Va
 			rows = append(rows, row)
 		}
 		if i == 0 && hc.Wrk != "" {
-			wrows, err := hc.wrkRows(ctx, cfg, corpus, w)
-			rows = append(rows, wrows...)
-			if err != nil {
-				return rows, err
-			}
+			rows = append(rows, hc.wrkRows(ctx, cfg, corpus, w)...)
 		}
 	}
 	return rows, nil
 }
 
 // wrkRows measures a one-address workload with wrk at every number of
-// clients.
-func (c *HTTPConfig) wrkRows(ctx context.Context, cfg *Config, corpus string, w workload) ([]HTTPRow, error) {
+// clients. wrk is a check on the figures: when it fails, the progress
+// says why and the run goes on without its row.
+func (c *HTTPConfig) wrkRows(ctx context.Context, cfg *Config, corpus string, w workload) []HTTPRow {
 	var rows []HTTPRow
 	for _, n := range c.clients() {
 		cfg.progress("%s: HTTP, %s, %d connections of wrk", corpus, w.name, n)
 		row, err := wrkRow(ctx, c.Wrk, w.urls[0], n, c.duration())
 		if err != nil {
-			return rows, err
+			cfg.progress("%s: wrk at %d connections left out: %v", corpus, n, err)
+			continue
 		}
 		row.Corpus, row.Workload = corpus, w.name+" (wrk)"
 		rows = append(rows, row)
 	}
-	return rows, nil
+	return rows
 }
 
 // workloads are the common word's request and each mix's.

@@ -16,7 +16,7 @@ func wrkRow(ctx context.Context, wrk, u string, n int, d time.Duration) (HTTPRow
 	threads := min(n, 2)
 	secs := max(int(d.Round(time.Second)/time.Second), 1)
 	cmd := exec.CommandContext(ctx, wrk, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(n),
-		"-d", strconv.Itoa(secs)+"s", "--latency", "-H", "Accept-Encoding: gzip", u)
+		"-d", strconv.Itoa(secs)+"s", "--timeout", "60s", "--latency", "-H", "Accept-Encoding: gzip", u)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return HTTPRow{}, fmt.Errorf("%s: %w\n%s", wrk, err, out)
@@ -31,7 +31,7 @@ var (
 	wrkRate     = regexp.MustCompile(`Requests/sec:\s+([\d.]+)`)
 	wrkErrors   = regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)`)
 	wrkSocket   = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
-	wrkLatency  = regexp.MustCompile(`(?m)^\s+(50|99)%\s+([\d.]+\w+)$`)
+	wrkLatency  = regexp.MustCompile(`(?m)^\s+(50|99)%\s+([\d.]+\w+)\s*$`)
 )
 
 // parseWrk reads wrk's report with --latency.

@@ -15,7 +15,7 @@ func TestParseWrk(t *testing.T) {
     Latency    12.50ms    3.10ms  61.20ms   80.00%
     Req/Sec   640.10     50.00   750.00     70.00%
   Latency Distribution
-     50%   11.90ms
+     50%   11.90ms 
      75%   13.00ms
      90%   15.40ms
      99%  850.00us
