@@ -46,7 +46,6 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 		return "", fmt.Errorf("build index: %w", err)
 	}
 	defer unlock()
-	started := time.Now()
 	rep := newReporter(opts)
 	removeStale(dir)
 	name := buildPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
@@ -61,7 +60,7 @@ func Build(ctx context.Context, c *corpus.Corpus, dir string, opts *Options) (st
 		os.RemoveAll(tmp)
 		return "", fmt.Errorf("build index: %w", err)
 	}
-	if err := switchTo(dir, name, opts, time.Since(started)); err != nil {
+	if err := switchTo(dir, name, opts, time.Since(rep.started)); err != nil {
 		return "", fmt.Errorf("build index: %w", err)
 	}
 	res := &Result{Path: final, Documents: n, Bytes: DiskSize(final), Duration: time.Since(rep.started)}

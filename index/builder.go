@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -22,6 +23,7 @@ import (
 type Builder struct {
 	load      func() (*corpus.Corpus, error)
 	corpusDir string
+	fsys      fs.FS // the corpus folder, for its Source
 	warn      func(msg string, args ...any)
 
 	mu  sync.Mutex
@@ -42,13 +44,18 @@ func NewBuilder(load func() (*corpus.Corpus, error), corpusDir, dir string, warn
 	if warn == nil {
 		warn = func(string, ...any) {}
 	}
-	return &Builder{load: load, corpusDir: corpusDir, dir: dir, warn: warn}
+	return &Builder{load: load, corpusDir: corpusDir, fsys: corpus.DirFS(corpusDir), dir: dir, warn: warn}
 }
 
 // Build loads the corpus and builds it into the index folder; it returns
-// the path of the new build. Corpus problems name their files by their
-// path under the corpus folder, so an editor can open them.
-func (b *Builder) Build(ctx context.Context) (string, error) {
+// the path of the new build. report, when not nil, is told how far the
+// build is (see Report), first at once with the expected duration. Corpus
+// problems name their files by their path under the corpus folder, so an
+// editor can open them.
+func (b *Builder) Build(ctx context.Context, report func(Report)) (string, error) {
+	rep := b.reporter(report)
+	rep.stage(StageLoading, 0, 0)
+	opts := &Options{Progress: rep.progress, Started: rep.started, Source: SourceOfDir(b.corpusDir)}
 	c, err := b.load()
 	if err != nil {
 		return "", corpus.ProblemsIn(err, b.corpusDir)
@@ -63,7 +70,7 @@ func (b *Builder) Build(ctx context.Context) (string, error) {
 		}
 		tmp = dir
 	}
-	path, err := Build(ctx, c, dir, nil)
+	path, err := Build(ctx, c, dir, opts)
 	if err == nil || dir == tmp || ctx.Err() != nil {
 		return path, err
 	}
@@ -75,7 +82,35 @@ func (b *Builder) Build(ctx context.Context) (string, error) {
 	}
 	b.warn("cannot build into the index folder; building into a temporary folder instead",
 		"dir", dir, "err", err.Error(), "tmp", tmp)
-	return Build(ctx, c, tmp, nil)
+	return Build(ctx, c, tmp, opts)
+}
+
+// Stale says why the index in the folder is out of date with the corpus
+// ("" when it is not): the corpus changed since it was built, or the build
+// does not record what it was built from.
+func (b *Builder) Stale() string {
+	dir, _ := b.folders()
+	cur, err := ReadCurrent(dir)
+	if err != nil {
+		return "" // a plain bleve index, or none: nothing to compare
+	}
+	if cur.Source == nil {
+		return "the index does not record the corpus it was built from"
+	}
+	src, err := SourceOf(b.fsys)
+	if err != nil {
+		return "the corpus cannot be read: " + err.Error()
+	}
+	if src.Fingerprint != cur.Source.Fingerprint {
+		return "the corpus changed since the index was built"
+	}
+	return ""
+}
+
+// Dir is the index folder builds go into.
+func (b *Builder) Dir() string {
+	dir, _ := b.folders()
+	return dir
 }
 
 func (b *Builder) folders() (dir, tmp string) {

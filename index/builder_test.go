@@ -35,7 +35,7 @@ func (w *warnings) String() string {
 func TestBuilderBuildsIntoTheFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	b := index.NewBuilder(nil, "", dir, nil)
-	path, err := b.Build(context.Background())
+	path, err := b.Build(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestBuilderFallsBackToATemporaryFolder(t *testing.T) {
 			t.Setenv("TMPDIR", t.TempDir())
 			var w warnings
 			b := index.NewBuilder(nil, "", tt.dir(t), w.warn)
-			path, err := b.Build(context.Background())
+			path, err := b.Build(context.Background(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +82,7 @@ func TestBuilderFallsBackToATemporaryFolder(t *testing.T) {
 				t.Errorf("warned about the fallback: %v, want %v; warnings:\n%s", got, tt.warn, w.String())
 			}
 			// A second build goes to the same temporary folder.
-			if again, err := b.Build(context.Background()); err != nil || filepath.Dir(again) != tmp {
+			if again, err := b.Build(context.Background(), nil); err != nil || filepath.Dir(again) != tmp {
 				t.Errorf("second build: %s, %v; want one in %s", again, err, tmp)
 			}
 			if err := b.Close(); err != nil {
@@ -106,7 +106,7 @@ func TestBuilderNamesCorpusProblemsByTheirPath(t *testing.T) {
 	}
 	b := index.NewBuilder(nil, src, filepath.Join(t.TempDir(), "index"), nil)
 	defer b.Close()
-	_, err := b.Build(context.Background())
+	_, err := b.Build(context.Background(), nil)
 	var ps corpus.Problems
 	if !errors.As(err, &ps) || !strings.Contains(err.Error(), broken+":1: ") {
 		t.Errorf("Build = %v; want a problem at %s:1", err, broken)

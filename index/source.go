@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"vanelkaar/corpus"
 )
 
 // Source describes the corpus a build was made from, cheaply enough to
@@ -58,6 +60,17 @@ func SourceOf(fsys fs.FS) (Source, error) {
 		return Source{}, fmt.Errorf("corpus fingerprint: %w", err)
 	}
 	return Source{Fingerprint: hex.EncodeToString(h.Sum(nil)[:12]), Bytes: total}, nil
+}
+
+// SourceOfDir is SourceOf the corpus folder dir ("" for the embedded
+// corpus), or nil when it cannot be read: a build without a Source is
+// rebuilt when a server starts on it.
+func SourceOfDir(dir string) *Source {
+	src, err := SourceOf(corpus.DirFS(dir))
+	if err != nil {
+		return nil
+	}
+	return &src
 }
 
 func hashFile(w io.Writer, fsys fs.FS, p string) error {

@@ -4,11 +4,24 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"vanelkaar/index"
 )
 
 // BuildFunc builds a new index and returns the folder to open it from
-// (anything Open accepts). It is run in the background by a Reloader.
-type BuildFunc func(ctx context.Context) (dir string, err error)
+// (anything Open accepts). It is run in the background by a Reloader and
+// tells report, when it can, how far it is.
+type BuildFunc func(ctx context.Context, report func(BuildProgress)) (dir string, err error)
+
+// BuildProgress is how far a build is: its stage (a word of a fixed
+// vocabulary, such as "loading" or "writing"), the documents done of the
+// total in that stage (Total 0 while unknown), the time since it started
+// and the time it is expected to take still (negative when unknown).
+type BuildProgress struct {
+	Stage              string
+	Done, Total        int
+	Elapsed, Remaining time.Duration
+}
 
 // ReloadStatus describes the index a Reloader serves and its last rebuild.
 type ReloadStatus struct {
@@ -16,8 +29,10 @@ type ReloadStatus struct {
 	// 0 while none is loaded.
 	Documents int
 	BuiltAt   string
-	// Running is true while a rebuild is under way.
-	Running bool
+	// Running is true while a rebuild is under way; Progress then says
+	// how far it is, once the build has reported.
+	Running  bool
+	Progress *BuildProgress
 	// Last is when the last rebuild ended; zero before the first one.
 	Last time.Time
 	// LastErr is why the last rebuild failed; nil when it succeeded. A
@@ -49,6 +64,7 @@ type Reloader struct {
 	wg     sync.WaitGroup
 
 	buildMu sync.Mutex // held during a build and swap
+	served  string     // the folder of the index being served; guarded by buildMu
 
 	mu      sync.Mutex // guards the fields below
 	running bool       // the background loop is running
@@ -97,15 +113,20 @@ func (r *Reloader) loop() {
 	}
 }
 
-// Start makes the first index available before it returns: the index in
-// dir when dir is not "" and it opens, else a build. When dir does not
-// open (it is missing, corrupt, or of another format: see
-// index.ErrFormat), notOpened, when not nil, is told why before the build
-// starts. opened reports whether dir was opened.
-func (r *Reloader) Start(ctx context.Context, dir string, notOpened func(why error)) (opened bool, err error) {
+// Start makes the first index available. When the index in dir (not "")
+// opens, it serves it at once; then, when stale (if not nil) gives a
+// reason, it rebuilds in the background, serving the old index meanwhile.
+// Otherwise (dir is missing, corrupt, or of another format: see
+// index.ErrFormat) notOpened, when not nil, is told why, and the first
+// build runs before Start returns; requests meanwhile get ErrNotReady.
+// opened reports whether dir was opened.
+func (r *Reloader) Start(ctx context.Context, dir string, stale func() string, notOpened func(why error)) (opened bool, err error) {
 	if dir != "" {
-		err := r.s.SwapDir(dir)
+		_, err := r.Pick(dir)
 		if err == nil {
+			if stale != nil && stale() != "" {
+				r.Reload()
+			}
 			return true, nil
 		}
 		if notOpened != nil {
@@ -123,12 +144,12 @@ func (r *Reloader) ReloadNow(ctx context.Context) error {
 	defer r.buildMu.Unlock()
 	r.setRunning(true)
 	start := time.Now()
-	dir, err := r.build(ctx)
+	dir, err := r.build(ctx, r.setProgress)
 	if err == nil {
-		err = r.s.SwapDir(dir)
+		err = r.swapIn(dir)
 	}
 	r.mu.Lock()
-	r.status.Running = false
+	r.status.Running, r.status.Progress = false, nil
 	r.status.Last = time.Now()
 	r.status.LastTook = time.Since(start)
 	r.status.LastErr = err
@@ -144,9 +165,45 @@ func (r *Reloader) ReloadNow(ctx context.Context) error {
 	return err
 }
 
+// swapIn opens the index in dir and serves it; the caller holds buildMu.
+func (r *Reloader) swapIn(dir string) error {
+	if err := r.s.SwapDir(dir); err != nil {
+		return err
+	}
+	r.served = dir
+	return nil
+}
+
+// Pick serves the build that the index folder dir names now, unless it is
+// the one being served: what a replica does when another process has
+// switched the folder to a new build. Requests in flight finish on the old
+// index. A build that does not open (another format, say) is refused with
+// the error, and the index being served stays.
+func (r *Reloader) Pick(dir string) (picked bool, err error) {
+	path, err := index.Resolve(dir)
+	if err != nil {
+		return false, err
+	}
+	r.buildMu.Lock()
+	defer r.buildMu.Unlock()
+	if path == r.served {
+		return false, nil
+	}
+	if err := r.swapIn(path); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func (r *Reloader) setProgress(p BuildProgress) {
+	r.mu.Lock()
+	r.status.Progress = &p
+	r.mu.Unlock()
+}
+
 func (r *Reloader) setRunning(v bool) {
 	r.mu.Lock()
-	r.status.Running = v
+	r.status.Running, r.status.Progress = v, nil
 	r.mu.Unlock()
 }
 

@@ -79,7 +79,7 @@ func TestReloader(t *testing.T) {
 		dir string
 		err error
 	}{{dirA, nil}, {"", broken}, {dirB, nil}}
-	build := func(ctx context.Context) (string, error) {
+	build := func(ctx context.Context, _ func(search.BuildProgress)) (string, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		n := next[0]
@@ -154,7 +154,7 @@ func TestReloaderCoalesces(t *testing.T) {
 	builds := 0
 	started := make(chan bool, 10)
 	release := make(chan bool)
-	build := func(ctx context.Context) (string, error) {
+	build := func(ctx context.Context, _ func(search.BuildProgress)) (string, error) {
 		mu.Lock()
 		builds++
 		mu.Unlock()
@@ -189,7 +189,7 @@ func TestReloaderCoalesces(t *testing.T) {
 
 func TestReloaderCloseCancelsBuild(t *testing.T) {
 	started := make(chan bool)
-	build := func(ctx context.Context) (string, error) {
+	build := func(ctx context.Context, _ func(search.BuildProgress)) (string, error) {
 		close(started)
 		<-ctx.Done()
 		return "", ctx.Err()
@@ -231,10 +231,10 @@ func TestReloaderStart(t *testing.T) {
 			builds := 0
 			s := &search.Searcher{}
 			defer s.Close()
-			r := search.NewReloader(s, func(context.Context) (string, error) { builds++; return good, nil }, nil)
+			r := search.NewReloader(s, func(context.Context, func(search.BuildProgress)) (string, error) { builds++; return good, nil }, nil)
 			defer r.Close()
 			var why error
-			opened, err := r.Start(context.Background(), tt.dir, func(err error) { why = err })
+			opened, err := r.Start(context.Background(), tt.dir, nil, func(err error) { why = err })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -56,6 +56,9 @@ func (srv *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	c.Set(ctxErr, err)
+	if errors.Is(err, search.ErrNotReady) {
+		c.Response().Header().Set("Retry-After", srv.retryAfter())
+	}
 	p := problemFor(err).capped()
 	p.Instance = c.Request().URL.Path
 	if c.Request().Method == http.MethodHead {

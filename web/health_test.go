@@ -23,6 +23,13 @@ func TestReadyz(t *testing.T) {
 		LastErr: corpusErr, LastTook: 20 * time.Millisecond, Succeeded: 1, Failed: 1}
 	failedBuild := failed
 	failedBuild.LastErr = errors.New("open /srv/index/.tmp-build-1: permission denied")
+	// The first build, under way: not ready, with how far it is and how
+	// long it is expected to take still.
+	building := search.ReloadStatus{Running: true, Progress: &search.BuildProgress{
+		Stage: "writing", Done: 300, Total: 1200, Elapsed: 12 * time.Second, Remaining: 36 * time.Second}}
+	loading := search.ReloadStatus{Running: true, Progress: &search.BuildProgress{
+		Stage: "/srv/corpus/artikelen", Elapsed: 0, Remaining: -1}}
+	remaining := 36.0
 	tests := []struct {
 		name     string
 		searcher Searcher
@@ -30,6 +37,17 @@ func TestReadyz(t *testing.T) {
 		wantCode int
 		want     readiness
 	}{
+		{"first build under way", &search.Searcher{}, &fakeReloader{status: building}, http.StatusServiceUnavailable, readiness{
+			Status: "not ready", Detail: notReadyDetail,
+			Reindex: &reindexState{Running: true, OK: true, Progress: &buildProgress{
+				Stage: "writing", Done: 300, Total: 1200, Percent: 25, ElapsedSeconds: 12, RemainingSeconds: &remaining}},
+		}},
+		// A stage outside the vocabulary is not shown; an unknown
+		// remaining time is left out.
+		{"unknown stage", &search.Searcher{}, &fakeReloader{status: loading}, http.StatusServiceUnavailable, readiness{
+			Status: "not ready", Detail: notReadyDetail,
+			Reindex: &reindexState{Running: true, OK: true, Progress: &buildProgress{Stage: "building"}},
+		}},
 		{"ready, no reloader", opsSearcher(t), nil, http.StatusOK, readiness{Status: "ready"}},
 		{"not ready", &search.Searcher{}, nil, http.StatusServiceUnavailable,
 			readiness{Status: "not ready", Detail: notReadyDetail}},
@@ -49,6 +67,9 @@ func TestReadyz(t *testing.T) {
 			res, body := opsDo(t, New(Config{Reloader: tt.reloader}, tt.searcher), http.MethodGet, "/readyz", "", nil, "")
 			if res.StatusCode != tt.wantCode {
 				t.Errorf("status %d, want %d", res.StatusCode, tt.wantCode)
+			}
+			if ra := res.Header.Get("Retry-After"); (tt.wantCode == http.StatusServiceUnavailable) != (ra != "") {
+				t.Errorf("Retry-After %q with status %d", ra, res.StatusCode)
 			}
 			var got readiness
 			if err := json.Unmarshal([]byte(body), &got); err != nil {

@@ -31,7 +31,9 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if *memLimit > 0 && e.getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(*memLimit << 20))
 	}
-	opts := &index.Options{Started: time.Now()}
+	// The corpus is described before it is read: a change while it is
+	// read makes the next server start rebuild, never miss the change.
+	opts := &index.Options{Started: time.Now(), Source: index.SourceOfDir(src.Dir)}
 	if !*quiet {
 		bar := newProgressBar(e.stderr, isTerminal(e.stderr))
 		opts.Progress = bar.show

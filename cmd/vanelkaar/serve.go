@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -40,7 +41,7 @@ type serveConfig struct {
 
 	// Corpus is the --corpus folder and the limits of reading it.
 	Corpus   corpusSource
-	IndexDir string // "" for a temporary folder
+	IndexDir string // "" for the corpus's default folder (index.DefaultDir)
 	// Watch rebuilds the index when a file of the corpus folder changes,
 	// once the folder has been quiet for WatchDelay.
 	Watch      bool
@@ -97,6 +98,10 @@ const (
 	headerSlack    = 4 << 10
 )
 
+// indexPollInterval is how often serve looks whether its index folder
+// names a new build.
+const indexPollInterval = time.Second
+
 // Defaults of the connection flags.
 const (
 	defaultIdleTimeout       = 10 * time.Second
@@ -129,7 +134,7 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 	var cfg serveConfig
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cfg.Corpus.addFlags(fs, "corpus folder (default: the embedded corpus)")
-	fs.StringVar(&cfg.IndexDir, "index", "", "index folder (built by `vanelkaar index`) to serve and to rebuild into (default: a temporary folder)")
+	fs.StringVar(&cfg.IndexDir, "index", "", "index folder (built by `vanelkaar index`) to serve, to rebuild into and to watch for new builds (default: a folder of the corpus's own under the user's cache folder, kept from one start to the next)")
 	fs.BoolVar(&cfg.Watch, "watch", false, "rebuild the index when a file in the --corpus folder changes")
 	fs.DurationVar(&cfg.WatchDelay, "watch-delay", 500*time.Millisecond, "with --watch, wait until the corpus has been quiet this long")
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
@@ -200,14 +205,19 @@ func prefixes(ps []netip.Prefix) string {
 // swapped in by a search.Reloader without failing a request; a rebuild
 // that fails leaves the previous index serving.
 func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.Logger) error {
-	b := index.NewBuilder(cfg.Corpus.load, cfg.Corpus.Dir, cfg.IndexDir, logger.Warn)
+	dir, checkCorpus := indexFolder(cfg, logger)
+	b := index.NewBuilder(cfg.Corpus.load, cfg.Corpus.Dir, dir, logger.Warn)
 	// Deferred calls run last first: the index is closed before its
 	// temporary folder is removed, both after the server has shut down.
 	defer b.Close()
 	s := &search.Searcher{}
 	defer s.Close()
-	rl := search.NewReloader(s, b.Build, func(st search.ReloadStatus) { logReload(logger, st) })
+	rl := search.NewReloader(s, buildFunc(b, logger), func(st search.ReloadStatus) { logReload(logger, st) })
 	defer rl.Close()
+	stale := func() string { return "" }
+	if checkCorpus {
+		stale = func() string { return staleIndex(b, logger) }
+	}
 
 	wc := cfg.Web
 	wc.Logger, wc.Reloader, wc.AdminListener = logger, rl, cfg.AdminAddr != ""
@@ -237,7 +247,8 @@ func serve(ctx context.Context, cfg serveConfig, ln net.Listener, logger *slog.L
 	go func() { serveErr <- hs.Serve(ln) }()
 	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "admin", wc.AdminToken != "", "watch", cfg.Watch)
 	loadErr := make(chan error, 1)
-	go func() { loadErr <- startIndex(ctx, cfg, rl, s, logger) }()
+	go func() { loadErr <- startIndex(ctx, cfg, dir, stale, rl, s, logger) }()
+	defer watchIndex(ctx, dir, rl, logger)()
 	if err := awaitLoad(ctx, hs, serveErr, loadErr); err != nil || ctx.Err() == nil {
 		return err
 	}
@@ -345,17 +356,83 @@ func shutdown(hs *http.Server, timeout time.Duration, logger *slog.Logger) error
 	return nil
 }
 
+// indexFolder is the index folder serve serves and builds into: --index,
+// or else the corpus's default folder (index.DefaultDir), which lasts from
+// one start to the next; "" (a temporary folder) when there is no cache
+// folder. checkCorpus says whether the index is to be compared with the
+// corpus at start: not for an --index of its own without --corpus, as a
+// replica of a folder built elsewhere serves what it is given.
+func indexFolder(cfg serveConfig, logger *slog.Logger) (dir string, checkCorpus bool) {
+	if cfg.IndexDir != "" {
+		return cfg.IndexDir, cfg.Corpus.Dir != ""
+	}
+	dir, err := index.DefaultDir(cfg.Corpus.Dir)
+	if err != nil {
+		logger.Warn("no default index folder; building into a temporary folder", "err", err.Error())
+		return "", false
+	}
+	return dir, true
+}
+
 // startIndex makes the first index available and logs where it came from.
-func startIndex(ctx context.Context, cfg serveConfig, rl *search.Reloader, s *search.Searcher, logger *slog.Logger) error {
-	opened, err := rl.Start(ctx, cfg.IndexDir, func(why error) {
-		logger.Error("cannot open the index folder; building a new index from the corpus",
-			"dir", cfg.IndexDir, "err", why.Error(), "corpus", index.CorpusName(cfg.Corpus.Dir))
+func startIndex(ctx context.Context, cfg serveConfig, dir string, stale func() string, rl *search.Reloader, s *search.Searcher, logger *slog.Logger) error {
+	opened, err := rl.Start(ctx, dir, stale, func(why error) {
+		msg := "no index yet; building a new index from the corpus; requests get 503 until it is ready"
+		if !errors.Is(why, index.ErrNoIndex) && !errors.Is(why, fs.ErrNotExist) {
+			msg = "cannot open the index folder; building a new index from the corpus; requests get 503 until it is ready"
+		}
+		logger.Error(msg, "dir", dir, "err", why.Error(), "corpus", index.CorpusName(cfg.Corpus.Dir))
 	})
 	if opened {
 		info := s.Info()
-		logger.Info("index opened", "dir", cfg.IndexDir, "documents", info.Documents, "built_at", info.BuiltAt)
+		logger.Info("index opened", "dir", dir, "documents", info.Documents, "built_at", info.BuiltAt)
 	}
 	return err
+}
+
+// staleIndex says why the index being served is out of date with the
+// corpus, and logs that it is rebuilt in the background.
+func staleIndex(b *index.Builder, logger *slog.Logger) string {
+	why := b.Stale()
+	if why != "" {
+		logger.Info("rebuilding the index in the background; the current index serves meanwhile",
+			"why", why, "expected", b.Expected().Round(time.Second))
+	}
+	return why
+}
+
+// buildFunc is the Reloader's build: b's, with its progress logged.
+func buildFunc(b *index.Builder, logger *slog.Logger) search.BuildFunc {
+	return func(ctx context.Context, report func(search.BuildProgress)) (string, error) {
+		var pl progressLog
+		return b.Build(ctx, func(r index.Report) {
+			p := search.BuildProgress(r)
+			pl.log(logger, p)
+			report(p)
+		})
+	}
+}
+
+// watchIndex picks up each new build that another process switches the
+// index folder dir to, until the function it returns is called.
+func watchIndex(ctx context.Context, dir string, rl *search.Reloader, logger *slog.Logger) (stop func()) {
+	if dir == "" {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		index.WatchCurrent(ctx, dir, indexPollInterval, func(build string) {
+			switch picked, err := rl.Pick(dir); {
+			case err != nil:
+				logger.Error("the index folder names a new build that cannot be served; the current index keeps serving",
+					"dir", dir, "build", build, "err", err.Error())
+			case picked:
+				logger.Info("index switched to a new build", "dir", dir, "build", build, "documents", rl.Status().Documents)
+			}
+		})
+	})
+	return func() { cancel(); wg.Wait() }
 }
 
 // logReload logs the outcome of a rebuild, with each corpus problem on a

@@ -31,5 +31,15 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(runMain(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, wrap: slow}))
 	}
-	os.Exit(m.Run())
+	// Servers without --index keep their index in the user's cache
+	// folder: the tests' go to a folder of their own, removed after them.
+	cache, err := os.MkdirTemp("", "vanelkaar-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
