@@ -74,6 +74,7 @@ var skipElems = map[atom.Atom]bool{
 	atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Head: true, atom.Figcaption: true,
 }
 
+// walk reads node n, inside a block of kind ctx.
 func (w *blockWalker) walk(n *html.Node, ctx mdKind) {
 	switch n.Type {
 	case html.TextNode:
@@ -81,58 +82,69 @@ func (w *blockWalker) walk(n *html.Node, ctx mdKind) {
 		return
 	case html.ElementNode:
 	case html.DocumentNode:
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, ctx)
-		}
+		w.walkChildren(n, ctx)
 		return
 	default:
 		return
 	}
 	a := n.DataAtom
-	if skipElems[a] {
-		return
-	}
-	if a == atom.Br {
+	switch {
+	case skipElems[a]:
+	case a == atom.Br:
 		w.plain.WriteString("\n")
 		w.md.WriteString("\n")
-		return
-	}
-	if a == atom.Cite && ctx == mdQuote {
-		// <blockquote><p>…</p><cite>Name</cite></blockquote>: the quote's
-		// signature, on a line of its own after it: "— Name".
-		w.flush()
-		w.kind, w.cite = mdQuote, true
-		w.text("— ")
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, ctx)
-		}
-		w.flush()
-		return
-	}
-	if !blockElems[a] {
+	case a == atom.Cite && ctx == mdQuote:
+		w.signature(n, ctx)
+	case !blockElems[a]:
 		w.inline(n, ctx)
-		return
+	case a == atom.Ul || a == atom.Ol:
+		w.flush()
+		w.list(n, ctx)
+	default:
+		w.flush()
+		w.block(n, ctx)
 	}
+}
+
+func (w *blockWalker) walkChildren(n *html.Node, ctx mdKind) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, ctx)
+	}
+}
+
+// signature reads a block quote's <cite>, as in
+// <blockquote><p>…</p><cite>Name</cite></blockquote>: the quote's
+// signature, on a line of its own after it: "— Name".
+func (w *blockWalker) signature(n *html.Node, ctx mdKind) {
 	w.flush()
+	w.kind, w.cite = mdQuote, true
+	w.text("— ")
+	w.walkChildren(n, ctx)
+	w.flush()
+}
+
+// list reads a <ul> or <ol>: its items are numbered from 1 in an <ol>.
+func (w *blockWalker) list(n *html.Node, ctx mdKind) {
+	start := -1
+	if n.DataAtom == atom.Ol {
+		start = 0
+	}
+	w.nlists++
+	w.items, w.lists = append(w.items, start), append(w.lists, w.nlists)
+	w.walkChildren(n, ctx)
+	w.flush()
+	w.items, w.lists = w.items[:len(w.items)-1], w.lists[:len(w.lists)-1]
+}
+
+// block reads a block element other than a list: a heading, a block
+// quote, a list item or a paragraph-like container.
+func (w *blockWalker) block(n *html.Node, ctx mdKind) {
 	kind, level := ctx, 0
-	switch a {
+	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		kind, level = mdHeading, int(n.Data[1]-'0')
 	case atom.Blockquote:
 		kind = mdQuote
-	case atom.Ul, atom.Ol:
-		start := -1
-		if a == atom.Ol {
-			start = 0
-		}
-		w.nlists++
-		w.items, w.lists = append(w.items, start), append(w.lists, w.nlists)
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, ctx)
-		}
-		w.flush()
-		w.items, w.lists = w.items[:len(w.items)-1], w.lists[:len(w.lists)-1]
-		return
 	case atom.Li:
 		kind = mdItem
 		if k := len(w.items); k > 0 && w.items[k-1] >= 0 {
@@ -162,9 +174,7 @@ func (w *blockWalker) inline(n *html.Node, ctx mdKind) {
 	if n.DataAtom == atom.Q {
 		// The browser draws the quotation marks of <q>: write them.
 		w.text("“")
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, ctx)
-		}
+		w.walkChildren(n, ctx)
 		w.text("”")
 		return
 	}
@@ -176,9 +186,7 @@ func (w *blockWalker) inline(n *html.Node, ctx mdKind) {
 		mark = "**"
 	}
 	start, blocks := w.md.Len(), len(w.blocks)
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, ctx)
-	}
+	w.walkChildren(n, ctx)
 	if mark == "" || len(w.blocks) != blocks || w.md.Len() < start {
 		return
 	}

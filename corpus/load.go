@@ -302,6 +302,19 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 		return nil
 	}
 	a := &Article{Path: p}
+	c.readFrontMatter(a, m, ps)
+	m.done()
+	a.BodyLine = end + 2
+	a.Body = strings.Join(lines[end+1:], "\n")
+	c.splitPassages(a, ps)
+	c.extractQuotes(a, ps)
+	return a
+}
+
+// readFrontMatter reads and checks the fields of an article's front
+// matter; its themes are checked against the corpus's when it has them.
+func (c *Corpus) readFrontMatter(a *Article, m *mapping, ps *problems) {
+	p := a.Path
 	var line int
 	a.Slug, line = m.str("slug")
 	if a.Slug == "" {
@@ -343,12 +356,6 @@ func (c *Corpus) parseArticle(p string, src []byte, ps *problems) *Article {
 		}
 		a.Themes = append(a.Themes, t)
 	}
-	m.done()
-	a.BodyLine = end + 2
-	a.Body = strings.Join(lines[end+1:], "\n")
-	c.splitPassages(a, ps)
-	c.extractQuotes(a, ps)
-	return a
 }
 
 // link resolves what articles refer to: the people and municipalities each

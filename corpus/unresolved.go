@@ -75,101 +75,136 @@ func (c *Corpus) Unresolved(articles ...*Article) Unresolved {
 	if len(articles) == 0 {
 		articles = c.Articles
 	}
-	known := map[string]bool{}
-	for _, p := range c.People {
-		known[FoldName(p.Name)] = true
-	}
-	muniNames := map[string]bool{}
-	for _, m := range c.Municipalities {
-		for _, n := range append([]string{m.Name}, m.Aliases...) {
-			muniNames[FoldName(n)] = true
-		}
-	}
-	var u Unresolved
-	seenP, seenM := map[string]bool{}, map[string]bool{}
-	addPerson := func(a *Article, p *Passage, off int, name, role string) {
-		name, off = trimNameOpeners(name, off)
-		key := FoldName(name)
-		if name == "" || known[key] || seenP[key] || muniNames[key] {
-			return
-		}
-		seenP[key] = true
-		np := NewPerson{ID: Slug(name), Name: name, Role: strings.TrimSpace(role), Path: a.Path, Line: p.lineAt(off)}
-		for _, rc := range roleCategoryWords {
-			if np.Role != "" && rc.re.MatchString(np.Role) {
-				np.RoleCategory = rc.cat
-				break
-			}
-		}
-		// The municipality and organisation: a known municipality named in
-		// the rest of the sentence ("…, Gemeente Voorbeeldstad").
-		// Failing that, the one municipality the sentence names ("In
-		// Beekveld vertelt strateeg Mo Amrani …").
-		rest := FoldName(p.Text[off:sentenceEnd(p.Text, off)])
-		if !c.namesMunicipality(rest) {
-			if whole := FoldName(sentenceAround(p.Text, off)); c.countMunicipalities(whole) == 1 {
-				rest = whole
-			}
-		}
-		for _, m := range c.Municipalities {
-			for _, n := range append([]string{m.Name}, m.Aliases...) {
-				fn := FoldName(n)
-				if !ContainsWords(rest, fn) {
-					continue
-				}
-				np.Municipality = m.ID
-				if ContainsWords(rest, "gemeente "+fn) {
-					np.Organisation = "Gemeente " + m.Name
-				}
-			}
-		}
-		u.People = append(u.People, np)
-	}
+	sc := newUnresolvedScan(c)
 	for _, a := range articles {
 		for _, p := range a.Passages {
-			text := p.Text
-			for _, m := range nameRoleRE.FindAllStringSubmatchIndex(text, -1) {
-				addPerson(a, p, m[2], text[m[2]:m[3]], text[m[4]:m[5]])
-			}
-			for _, m := range roleNameRE.FindAllStringSubmatchIndex(text, -1) {
-				// "Fenna de Wit, wethouder Digitale Zaken": the role of a
-				// name before it, and no name after it.
-				if strings.HasSuffix(strings.TrimRight(text[:m[2]], " "), ",") {
-					continue
-				}
-				addPerson(a, p, m[4], text[m[4]:m[5]], text[m[2]:m[3]])
-			}
-			for _, m := range sayNameRE.FindAllStringSubmatchIndex(text, -1) {
-				g := 2
-				if m[2] < 0 {
-					g = 4
-				}
-				addPerson(a, p, m[g], text[m[g]:m[g+1]], "")
-			}
-			// Names that share a first name or surname with someone in
-			// people.yaml (see resolver).
-			for _, nu := range p.names {
-				if nu.full && len(nu.people) == 0 && len(nu.strangers) == 1 {
-					addPerson(a, p, nu.start, nu.strangers[0], sentenceAround(text, nu.start))
-				}
-			}
-			for _, m := range gemeenteRE.FindAllStringSubmatchIndex(text, -1) {
-				name := text[m[2]:m[3]]
-				key := FoldName(name)
-				if muniNames[key] || seenM[key] {
-					continue
-				}
-				seenM[key] = true
-				u.Municipalities = append(u.Municipalities, NewMunicipality{ID: Slug(name), Name: name, Path: a.Path, Line: p.lineAt(m[2])})
-			}
+			sc.people(a, p)
+			sc.municipalities(a, p)
 		}
 		for _, q := range a.Quotes {
 			if q.Speaker == "" {
-				u.Quotes = append(u.Quotes, q)
+				sc.u.Quotes = append(sc.u.Quotes, q)
 			}
 		}
 	}
-	return u
+	return sc.u
+}
+
+// unresolvedScan gathers the Unresolved of a corpus's articles, each new
+// person and municipality once.
+type unresolvedScan struct {
+	c            *Corpus
+	known        map[string]bool // folded names of people.yaml
+	muniNames    map[string]bool // folded names and aliases of municipalities.yaml
+	seenP, seenM map[string]bool
+	u            Unresolved
+}
+
+func newUnresolvedScan(c *Corpus) *unresolvedScan {
+	sc := &unresolvedScan{c: c, known: map[string]bool{}, muniNames: map[string]bool{}, seenP: map[string]bool{}, seenM: map[string]bool{}}
+	for _, p := range c.People {
+		sc.known[FoldName(p.Name)] = true
+	}
+	for _, m := range c.Municipalities {
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			sc.muniNames[FoldName(n)] = true
+		}
+	}
+	return sc
+}
+
+// people adds the unknown people a passage names: with their role
+// ("Mo Amrani, strateeg", "strateeg Mo Amrani"), after a verb of saying,
+// or sharing a first name or surname with someone in people.yaml.
+func (sc *unresolvedScan) people(a *Article, p *Passage) {
+	text := p.Text
+	for _, m := range nameRoleRE.FindAllStringSubmatchIndex(text, -1) {
+		sc.addPerson(a, p, m[2], text[m[2]:m[3]], text[m[4]:m[5]])
+	}
+	for _, m := range roleNameRE.FindAllStringSubmatchIndex(text, -1) {
+		// "Fenna de Wit, wethouder Digitale Zaken": the role of a
+		// name before it, and no name after it.
+		if strings.HasSuffix(strings.TrimRight(text[:m[2]], " "), ",") {
+			continue
+		}
+		sc.addPerson(a, p, m[4], text[m[4]:m[5]], text[m[2]:m[3]])
+	}
+	for _, m := range sayNameRE.FindAllStringSubmatchIndex(text, -1) {
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		sc.addPerson(a, p, m[g], text[m[g]:m[g+1]], "")
+	}
+	// Names that share a first name or surname with someone in
+	// people.yaml (see resolver).
+	for _, nu := range p.names {
+		if nu.full && len(nu.people) == 0 && len(nu.strangers) == 1 {
+			sc.addPerson(a, p, nu.start, nu.strangers[0], sentenceAround(text, nu.start))
+		}
+	}
+}
+
+// municipalities adds the unknown municipalities a passage mentions
+// ("gemeente X").
+func (sc *unresolvedScan) municipalities(a *Article, p *Passage) {
+	for _, m := range gemeenteRE.FindAllStringSubmatchIndex(p.Text, -1) {
+		name := p.Text[m[2]:m[3]]
+		key := FoldName(name)
+		if sc.muniNames[key] || sc.seenM[key] {
+			continue
+		}
+		sc.seenM[key] = true
+		sc.u.Municipalities = append(sc.u.Municipalities, NewMunicipality{ID: Slug(name), Name: name, Path: a.Path, Line: p.lineAt(m[2])})
+	}
+}
+
+// addPerson adds the person named at offset off of a passage, with the
+// role written with the name, unless the name is known, already added or
+// a municipality's.
+func (sc *unresolvedScan) addPerson(a *Article, p *Passage, off int, name, role string) {
+	name, off = trimNameOpeners(name, off)
+	key := FoldName(name)
+	if name == "" || sc.known[key] || sc.seenP[key] || sc.muniNames[key] {
+		return
+	}
+	sc.seenP[key] = true
+	np := NewPerson{ID: Slug(name), Name: name, Role: strings.TrimSpace(role), Path: a.Path, Line: p.lineAt(off)}
+	for _, rc := range roleCategoryWords {
+		if np.Role != "" && rc.re.MatchString(np.Role) {
+			np.RoleCategory = rc.cat
+			break
+		}
+	}
+	np.Municipality, np.Organisation = sc.c.personMunicipality(p.Text, off)
+	sc.u.People = append(sc.u.People, np)
+}
+
+// personMunicipality returns the municipality of a person named at offset
+// off of text, and "Gemeente X" as organisation when the text says so: a
+// known municipality named in the rest of the sentence ("…, Gemeente
+// Voorbeeldstad"), failing that the one municipality the sentence names
+// ("In Beekveld vertelt strateeg Mo Amrani …").
+func (c *Corpus) personMunicipality(text string, off int) (id, organisation string) {
+	rest := FoldName(text[off:sentenceEnd(text, off)])
+	if !c.namesMunicipality(rest) {
+		if whole := FoldName(sentenceAround(text, off)); c.countMunicipalities(whole) == 1 {
+			rest = whole
+		}
+	}
+	for _, m := range c.Municipalities {
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			fn := FoldName(n)
+			if !ContainsWords(rest, fn) {
+				continue
+			}
+			id = m.ID
+			if ContainsWords(rest, "gemeente "+fn) {
+				organisation = "Gemeente " + m.Name
+			}
+		}
+	}
+	return id, organisation
 }
 
 func (c *Corpus) namesMunicipality(folded string) bool { return c.countMunicipalities(folded) > 0 }
