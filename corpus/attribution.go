@@ -53,51 +53,20 @@ type verbClause struct {
 // in lower case (a capital starts a new sentence, not an attribution), or
 // "Dat" and one of datVerbs.
 func verbClauseAt(p *Passage, from, to int) verbClause {
+	sc := &clauseScanner{text: p.Text[:to], i: from}
+	if vc, ok := sc.signature(); ok {
+		return vc
+	}
 	vc := verbClause{name: -1}
-	text := p.Text[:to]
-	i := from
-	skip := func(set string) {
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsSpace(r) && !strings.ContainsRune(set, r) {
-				return
-			}
-			i += size
-		}
-	}
-	word := func() (string, int) {
-		skip("")
-		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				break
-			}
-			i += size
-		}
-		return text[start:i], start
-	}
-	// A signature: ‘…’ — Lotte Kamphuis, as a block quote's <cite> is
-	// imported.
-	if rest := strings.TrimLeft(text[from:], " "); strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") {
-		i = len(text) - len(rest) + len("—")
-		skip("")
-		if r, _ := utf8.DecodeRuneInString(text[i:]); i < len(text) && unicode.IsUpper(r) {
-			vc.found, vc.verb, vc.name = true, "—", i
-			vc.end = sentenceEnd(text, i)
-			return vc
-		}
-		i = from
-	}
-	skip(",–—-")
-	w, _ := word()
+	sc.skip(",–—-")
+	w, _ := sc.word()
 	switch w {
 	case "zo":
-		w, _ = word()
+		w, _ = sc.word()
 	case "Dat", "dat":
 		// “…” Dat zegt Veltman. A new sentence, but one that only
 		// says who spoke.
-		if w, _ = word(); !datVerbs[w] {
+		if w, _ = sc.word(); !datVerbs[w] {
 			return vc
 		}
 	}
@@ -106,28 +75,84 @@ func verbClauseAt(p *Passage, from, to int) verbClause {
 		return vc
 	}
 	vc.found, vc.verb = true, w
+	sc.subject(&vc)
+	vc.end = sentenceEnd(sc.text, sc.i)
+	return vc
+}
+
+// clauseScanner reads the words of text from offset i on.
+type clauseScanner struct {
+	text string
+	i    int
+}
+
+// skip passes over white space and the runes of set.
+func (sc *clauseScanner) skip(set string) {
+	for sc.i < len(sc.text) {
+		r, size := utf8.DecodeRuneInString(sc.text[sc.i:])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(set, r) {
+			return
+		}
+		sc.i += size
+	}
+}
+
+// word returns the next word after white space and its offset; "" at
+// punctuation or the end.
+func (sc *clauseScanner) word() (string, int) {
+	sc.skip("")
+	start := sc.i
+	for sc.i < len(sc.text) {
+		r, size := utf8.DecodeRuneInString(sc.text[sc.i:])
+		if !isWordRune(r) {
+			break
+		}
+		sc.i += size
+	}
+	return sc.text[start:sc.i], start
+}
+
+// signature reads a signature after a quote, ‘…’ — Lotte Kamphuis, as a
+// block quote's <cite> is imported; the scanner is left where it was when
+// there is none.
+func (sc *clauseScanner) signature() (verbClause, bool) {
+	from := sc.i
+	rest := strings.TrimLeft(sc.text[from:], " ")
+	if !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") {
+		return verbClause{}, false
+	}
+	sc.i = len(sc.text) - len(rest) + len("—")
+	sc.skip("")
+	if r, _ := utf8.DecodeRuneInString(sc.text[sc.i:]); sc.i < len(sc.text) && unicode.IsUpper(r) {
+		return verbClause{found: true, verb: "—", name: sc.i, end: sentenceEnd(sc.text, sc.i)}, true
+	}
+	sc.i = from
+	return verbClause{}, false
+}
+
+// subject reads the words after a verb of saying, up to maxRoleWords of
+// them, for the name (a capitalised word) or pronoun of who spoke.
+func (sc *clauseScanner) subject(vc *verbClause) {
 	for n := 0; n <= maxRoleWords; n++ {
-		if i < len(text) {
-			if r, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsSpace(r) {
-				break // punctuation: the clause names no one
+		if sc.i < len(sc.text) {
+			if r, _ := utf8.DecodeRuneInString(sc.text[sc.i:]); !unicode.IsSpace(r) {
+				return // punctuation: the clause names no one
 			}
 		}
-		w, start := word()
+		w, start := sc.word()
 		if w == "" {
-			break
+			return
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
 			vc.name = start
-			break
+			return
 		}
 		if pronouns[w] {
 			vc.pronoun = w
-			break
+			return
 		}
 	}
-	vc.end = sentenceEnd(text, i)
-	return vc
 }
 
 // sentenceEnd returns the offset just past the sentence that runs at

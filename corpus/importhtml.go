@@ -161,37 +161,51 @@ type pageInfo struct {
 // stays empty.
 func pageMeta(doc *goquery.Document, base *nurl.URL) pageInfo {
 	var pm pageInfo
-	metaContent := func(keys ...string) string {
-		for _, k := range keys {
-			sel := fmt.Sprintf(`meta[property=%q], meta[name=%q], meta[itemprop=%q]`, k, k, k)
-			if v := strings.TrimSpace(doc.Find(sel).First().AttrOr("content", "")); v != "" {
-				return v
-			}
-		}
-		return ""
-	}
 	ld := jsonLD(doc)
-	pm.SiteName = metaContent("og:site_name", "application-name")
+	pm.SiteName = metaContent(doc, "og:site_name", "application-name")
 	if pm.SiteName == "" {
 		pm.SiteName = ld.publisher
 	}
-	ogTitle := metaContent("og:title", "twitter:title")
-	h1 := strings.Join(strings.Fields(doc.Find("article h1, main h1, h1").First().Text()), " ")
-	docTitle := strings.Join(strings.Fields(beforeMarkup(doc.Find("title").First().Text())), " ")
-	switch {
-	case ogTitle != "":
-		pm.Title = stripSiteName(ogTitle, pm.SiteName)
-	case h1 != "":
-		pm.Title = h1
-	case ld.headline != "":
-		pm.Title = ld.headline
-	default:
-		pm.Title = stripSiteName(docTitle, pm.SiteName)
-	}
+	pm.Title = pageTitle(doc, ld, pm.SiteName)
+	pm.SourceURL = pageSourceURL(doc, base)
+	pm.Published = pagePublished(doc, ld)
+	pm.Authors = pageAuthors(doc, ld)
+	pm.Series, pm.Part, pm.Parts = seriesOf(pm.Title, pm.SourceURL)
+	return pm
+}
 
-	// A relative canonical address resolves against the page's address,
-	// or, for a saved page, against its og:url.
-	ogURL := metaContent("og:url")
+// metaContent returns the content of the first of the page's meta
+// elements named by keys (as property, name or itemprop) that has one.
+func metaContent(doc *goquery.Document, keys ...string) string {
+	for _, k := range keys {
+		sel := fmt.Sprintf(`meta[property=%q], meta[name=%q], meta[itemprop=%q]`, k, k, k)
+		if v := strings.TrimSpace(doc.Find(sel).First().AttrOr("content", "")); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// pageTitle returns the article's title: og:title, the h1, JSON-LD's
+// headline or the title element, without the site's name.
+func pageTitle(doc *goquery.Document, ld ldInfo, site string) string {
+	if og := metaContent(doc, "og:title", "twitter:title"); og != "" {
+		return stripSiteName(og, site)
+	}
+	if h1 := strings.Join(strings.Fields(doc.Find("article h1, main h1, h1").First().Text()), " "); h1 != "" {
+		return h1
+	}
+	if ld.headline != "" {
+		return ld.headline
+	}
+	return stripSiteName(strings.Join(strings.Fields(beforeMarkup(doc.Find("title").First().Text())), " "), site)
+}
+
+// pageSourceURL returns the page's canonical http(s) address, or "". A
+// relative canonical address resolves against the page's address, or, for
+// a saved page, against its og:url.
+func pageSourceURL(doc *goquery.Document, base *nurl.URL) string {
+	ogURL := metaContent(doc, "og:url")
 	if base == nil || base.Scheme == "" {
 		base, _ = nurl.Parse(ogURL)
 	}
@@ -202,43 +216,51 @@ func pageMeta(doc *goquery.Document, base *nurl.URL) pageInfo {
 	if canonical == "" && base != nil {
 		canonical = base.String()
 	}
-	pm.SourceURL = absURL(base, canonical)
-	if !strings.HasPrefix(pm.SourceURL, "http://") && !strings.HasPrefix(pm.SourceURL, "https://") {
-		pm.SourceURL = ""
+	u := absURL(base, canonical)
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return ""
 	}
-
-	pm.Published = dateOf(metaContent("article:published_time", "datePublished", "date", "dcterms.date", "DC.date.issued"))
-	if pm.Published == "" {
-		pm.Published = dateOf(ld.published)
-	}
-	if pm.Published == "" {
-		doc.Find("time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if s.Closest("aside, footer, nav, [class*=comment], [id*=comment], [class*=related], [class*=sidebar], [class*=widget]").Length() > 0 {
-				return true
-			}
-			pm.Published = dateOf(s.AttrOr("datetime", ""))
-			return pm.Published == ""
-		})
-	}
-
-	pm.Authors = ld.authors
-	if len(pm.Authors) == 0 {
-		doc.Find(`meta[name=author], meta[property="article:author"]`).Each(func(_ int, s *goquery.Selection) {
-			pm.Authors = appendAuthors(pm.Authors, s.AttrOr("content", ""))
-		})
-	}
-	if len(pm.Authors) == 0 {
-		doc.Find(`a[rel~=author], .author .fn, .byline .author, [itemprop=author] [itemprop=name], .author-name`).Each(func(_ int, s *goquery.Selection) {
-			pm.Authors = appendAuthors(pm.Authors, s.Text())
-		})
-	}
-	pm.Series, pm.Part, pm.Parts = seriesOf(pm.Title, pm.SourceURL)
-	return pm
+	return u
 }
 
-// stripSiteName removes the site's name from a title: "Titel | Site",
-// "Titel - Site", "Titel – Site". Without a known site name only a part
-// after " | " goes.
+// pagePublished returns the date of publication: from the meta elements,
+// JSON-LD, or the first time[datetime] of the article itself (not of a
+// comment, a sidebar or related articles).
+func pagePublished(doc *goquery.Document, ld ldInfo) string {
+	if d := dateOf(metaContent(doc, "article:published_time", "datePublished", "date", "dcterms.date", "DC.date.issued")); d != "" {
+		return d
+	}
+	if d := dateOf(ld.published); d != "" {
+		return d
+	}
+	var d string
+	doc.Find("time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Closest("aside, footer, nav, [class*=comment], [id*=comment], [class*=related], [class*=sidebar], [class*=widget]").Length() > 0 {
+			return true
+		}
+		d = dateOf(s.AttrOr("datetime", ""))
+		return d == ""
+	})
+	return d
+}
+
+// pageAuthors returns the authors: from JSON-LD, the author meta elements,
+// or the byline's markup.
+func pageAuthors(doc *goquery.Document, ld ldInfo) []string {
+	authors := ld.authors
+	if len(authors) == 0 {
+		doc.Find(`meta[name=author], meta[property="article:author"]`).Each(func(_ int, s *goquery.Selection) {
+			authors = appendAuthors(authors, s.AttrOr("content", ""))
+		})
+	}
+	if len(authors) == 0 {
+		doc.Find(`a[rel~=author], .author .fn, .byline .author, [itemprop=author] [itemprop=name], .author-name`).Each(func(_ int, s *goquery.Selection) {
+			authors = appendAuthors(authors, s.Text())
+		})
+	}
+	return authors
+}
+
 // beforeMarkup cuts a title element's text where markup begins. A title
 // holds text only, so the browser reads everything up to </title> as its
 // text: on a page whose </title> is missing or broken that is the rest of
@@ -257,6 +279,9 @@ func beforeMarkup(s string) string {
 	return s
 }
 
+// stripSiteName removes the site's name from a title: "Titel | Site",
+// "Titel - Site", "Titel – Site". Without a known site name only a part
+// after " | " goes.
 func stripSiteName(title, site string) string {
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: "} {
 		i := strings.LastIndex(title, sep)
