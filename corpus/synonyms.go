@@ -86,16 +86,8 @@ func (c *Corpus) loadSynonyms(r *reader, ps *problems) {
 	seen := map[string]int{}
 	// sameAt maps a folded word of an equivalence set to the set and line
 	// that hold it: a word in two sets would make "equivalent" ambiguous.
-	type at struct {
-		id   string
-		line int
-	}
-	sameAt := map[string]at{}
-	var refs []struct {
-		id   string
-		line int
-		set  string
-	}
+	sameAt := map[string]synonymAt{}
+	var refs []synonymAt
 	registry(r, SynonymsFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		s := &SynonymSet{ID: id, Line: m.line()}
@@ -104,20 +96,7 @@ func (c *Corpus) loadSynonyms(r *reader, ps *problems) {
 		s.To, s.ToLines = m.list("to")
 		var setLines []int
 		s.ToSets, setLines = m.list("to_sets")
-		switch {
-		case len(s.Same) > 0 && (len(s.From) > 0 || len(s.To) > 0 || len(s.ToSets) > 0):
-			ps.errorf(m.path, m.line(), "synonym set %q: give either same (words that find each other) or from and to (a one-way expansion), not both", id)
-			ok = false
-		case len(s.Same) == 1:
-			ps.errorf(m.path, s.SameLines[0], "synonym set %q: same needs two or more words", id)
-			ok = false
-		case len(s.Same) == 0 && len(s.From) == 0:
-			ps.errorf(m.path, m.line(), "synonym set %q: give same (two or more words that find each other) or from and to", id)
-			ok = false
-		case len(s.Same) == 0 && len(s.To) == 0 && len(s.ToSets) == 0:
-			ps.errorf(m.path, s.FromLines[0], "synonym set %q: a one-way expansion needs to or to_sets", id)
-			ok = false
-		}
+		ok = checkSynonymShape(m, s) && ok
 		okWords := checkSynonymWords(m, id, "same", s.Same, s.SameLines) &&
 			checkSynonymWords(m, id, "from", s.From, s.FromLines) &&
 			checkSynonymWords(m, id, "to", s.To, s.ToLines)
@@ -125,21 +104,9 @@ func (c *Corpus) loadSynonyms(r *reader, ps *problems) {
 			ps.errorf(m.path, m.line(), "synonym set %q has more than %d words: split it", id, MaxSynonymWords)
 			okWords = false
 		}
-		for i, w := range s.Same {
-			k := FoldName(w)
-			if prev, dup := sameAt[k]; dup && prev.id != id {
-				ps.errorf(m.path, s.SameLines[i], "%q is also in synonym set %q (line %d): merge the two sets", w, prev.id, prev.line)
-				okWords = false
-				continue
-			}
-			sameAt[k] = at{id, s.SameLines[i]}
-		}
+		okWords = checkSameOnce(m, s, sameAt) && okWords
 		for i, ref := range s.ToSets {
-			refs = append(refs, struct {
-				id   string
-				line int
-				set  string
-			}{ref, setLines[i], id})
+			refs = append(refs, synonymAt{id: ref, line: setLines[i], set: id})
 		}
 		if ok && okWords {
 			c.Synonyms = append(c.Synonyms, s)
@@ -153,6 +120,49 @@ func (c *Corpus) loadSynonyms(r *reader, ps *problems) {
 			ps.errorf(SynonymsFile, r.line, "synonym set %q: unknown set id %q in to_sets", r.set, r.id)
 		}
 	}
+}
+
+// synonymAt is a set id named at a line of synonyms.yaml: the set holding
+// a word of same, or, with set, a reference in set's to_sets.
+type synonymAt struct {
+	id   string
+	line int
+	set  string
+}
+
+// checkSynonymShape checks that a set is either an equivalence (same, two
+// or more words) or a one-way expansion (from, and to or to_sets).
+func checkSynonymShape(m *mapping, s *SynonymSet) bool {
+	id := s.ID
+	switch {
+	case len(s.Same) > 0 && (len(s.From) > 0 || len(s.To) > 0 || len(s.ToSets) > 0):
+		m.ps.errorf(m.path, m.line(), "synonym set %q: give either same (words that find each other) or from and to (a one-way expansion), not both", id)
+	case len(s.Same) == 1:
+		m.ps.errorf(m.path, s.SameLines[0], "synonym set %q: same needs two or more words", id)
+	case len(s.Same) == 0 && len(s.From) == 0:
+		m.ps.errorf(m.path, m.line(), "synonym set %q: give same (two or more words that find each other) or from and to", id)
+	case len(s.Same) == 0 && len(s.To) == 0 && len(s.ToSets) == 0:
+		m.ps.errorf(m.path, s.FromLines[0], "synonym set %q: a one-way expansion needs to or to_sets", id)
+	default:
+		return true
+	}
+	return false
+}
+
+// checkSameOnce checks that no word of a set's same is in another set's
+// same, and records where its words are.
+func checkSameOnce(m *mapping, s *SynonymSet, sameAt map[string]synonymAt) bool {
+	ok := true
+	for i, w := range s.Same {
+		k := FoldName(w)
+		if prev, dup := sameAt[k]; dup && prev.id != s.ID {
+			m.ps.errorf(m.path, s.SameLines[i], "%q is also in synonym set %q (line %d): merge the two sets", w, prev.id, prev.line)
+			ok = false
+			continue
+		}
+		sameAt[k] = synonymAt{id: s.ID, line: s.SameLines[i]}
+	}
+	return ok
 }
 
 // checkSynonymWords checks the words of one field: not empty, not too
