@@ -87,108 +87,130 @@ type job struct {
 	fromSeries bool
 }
 
+// run imports every source (or every part of the series file), writes the
+// articles, and reports what the corpus could not resolve.
 func (cfg *importConfig) run(ctx context.Context, e *env) error {
-	var jobs []job
+	jobs := make([]job, 0, len(cfg.sources))
 	var series *corpus.Series
 	if cfg.series {
-		s, ps := corpus.ReadSeries(os.DirFS(cfg.dir))
-		for _, p := range ps {
-			p.Path = filepath.Join(cfg.dir, p.Path)
-			fmt.Fprintln(e.stdout, p.String())
-		}
-		if ps.HasErrors() {
-			return exitError{1}
-		}
-		if s == nil {
-			return fmt.Errorf("%s has no %s: list the series' parts there (see README, \"Add parts 2-7 of the series\")", cfg.dir, corpus.SeriesFile)
-		}
-		series = s
-		for _, it := range s.Items {
-			m := cfg.meta
-			m.Series, m.Parts = firstNonEmpty(m.Series, s.Name), s.Parts
-			if it.Part > 0 {
-				m.Part = it.Part
-			}
-			if it.Slug != "" {
-				m.Slug = it.Slug
-			}
-			if len(it.Themes) > 0 {
-				m.Themes = it.Themes
-			}
-			src := it.URL
-			if src == "" {
-				src = filepath.Join(cfg.dir, filepath.FromSlash(it.File))
-				// A saved page is read like the corpus: a regular file,
-				// never a link that could lead out of the folder.
-				if fi, err := os.Lstat(src); err == nil && !fi.Mode().IsRegular() {
-					return fmt.Errorf("%s: not a regular file (a symbolic link or a special file): save the page there", src)
-				}
-			}
-			jobs = append(jobs, job{source: src, meta: m, fromSeries: true})
+		var err error
+		if jobs, series, err = cfg.seriesJobs(e); err != nil {
+			return err
 		}
 	} else {
 		for _, s := range cfg.sources {
 			jobs = append(jobs, job{source: s, meta: cfg.meta})
 		}
 	}
-
-	existing := map[string]string{} // source_url -> file, of the corpus's articles
+	r := &importRun{existing: map[string]string{}, have: map[int]bool{}}
 	if cfg.dir != "" {
-		existing = articlesBySource(filepath.Join(cfg.dir, corpus.ArticlesDir))
+		r.existing = articlesBySource(filepath.Join(cfg.dir, corpus.ArticlesDir))
 	}
-	var (
-		failed  bool
-		written []string
-		links   []corpus.PageLink
-		have    = map[int]bool{} // parts imported in this run
-	)
 	for _, j := range jobs {
-		ims, err := cfg.importOne(ctx, e, j)
-		if err != nil {
-			msg := err.Error()
-			if j.fromSeries {
-				msg = strings.ReplaceAll(msg, "give --part N", "add part: N to its entry in "+filepath.Join(cfg.dir, corpus.SeriesFile))
-			}
-			fmt.Fprintf(e.stderr, "vanelkaar import: %s: %s\n", j.source, msg)
-			failed = true
-		}
-		if cfg.out != "" && len(ims) > 1 {
-			fmt.Fprintf(e.stderr, "vanelkaar import: %s holds %d articles: use --corpus DIR to write them all\n", j.source, len(ims))
-			return exitError{1}
-		}
-		for _, im := range ims {
-			if im.Problems.HasErrors() {
-				fmt.Fprintf(e.stderr, "vanelkaar import: %s: the article does not check:\n%v\n", j.source, im.Problems)
-				failed = true
-				continue
-			}
-			path, ok, err := cfg.write(e, im, existing, j.fromSeries)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "vanelkaar import: %v\n", err)
-				failed = true
-				continue
-			}
-			if !ok {
-				failed = failed || !j.fromSeries
-			}
-			if path != "" {
-				written = append(written, path)
-				existing[sourceKey(im.Article.SourceURL)] = path
-			}
-			links = append(links, im.Links...)
-			have[im.Article.Part] = true
+		if err := cfg.runJob(ctx, e, j, r); err != nil {
+			return err
 		}
 	}
 	if series != nil {
-		reportSeriesLinks(e.stdout, series, links, have)
+		reportSeriesLinks(e.stdout, series, r.links, r.have)
 	}
-	if cfg.dir != "" && len(written) > 0 {
-		if cfg.report(e, written) {
-			failed = true
-		}
+	if cfg.dir != "" && len(r.written) > 0 && cfg.report(e, r.written) {
+		r.failed = true
 	}
-	if failed {
+	if r.failed {
 		return exitError{1}
+	}
+	return nil
+}
+
+// seriesJobs reads the corpus's series file into one job per part, with
+// the part's metadata over the flags'.
+func (cfg *importConfig) seriesJobs(e *env) ([]job, *corpus.Series, error) {
+	s, ps := corpus.ReadSeries(os.DirFS(cfg.dir))
+	for _, p := range ps {
+		p.Path = filepath.Join(cfg.dir, p.Path)
+		fmt.Fprintln(e.stdout, p.String())
+	}
+	if ps.HasErrors() {
+		return nil, nil, exitError{1}
+	}
+	if s == nil {
+		return nil, nil, fmt.Errorf("%s has no %s: list the series' parts there (see README, \"Add parts 2-7 of the series\")", cfg.dir, corpus.SeriesFile)
+	}
+	var jobs []job
+	for _, it := range s.Items {
+		m := cfg.meta
+		m.Series, m.Parts = firstNonEmpty(m.Series, s.Name), s.Parts
+		if it.Part > 0 {
+			m.Part = it.Part
+		}
+		if it.Slug != "" {
+			m.Slug = it.Slug
+		}
+		if len(it.Themes) > 0 {
+			m.Themes = it.Themes
+		}
+		src := it.URL
+		if src == "" {
+			src = filepath.Join(cfg.dir, filepath.FromSlash(it.File))
+			// A saved page is read like the corpus: a regular file,
+			// never a link that could lead out of the folder.
+			if fi, err := os.Lstat(src); err == nil && !fi.Mode().IsRegular() {
+				return nil, nil, fmt.Errorf("%s: not a regular file (a symbolic link or a special file): save the page there", src)
+			}
+		}
+		jobs = append(jobs, job{source: src, meta: m, fromSeries: true})
+	}
+	return jobs, s, nil
+}
+
+// importRun is what an import run has done so far.
+type importRun struct {
+	failed   bool
+	existing map[string]string // source_url -> file, of the corpus's articles
+	written  []string
+	links    []corpus.PageLink
+	have     map[int]bool // parts imported in this run
+}
+
+// runJob imports one job's articles and writes them; a failure is
+// reported and marks the run failed, except where one article cannot go
+// to --out, which ends the run.
+func (cfg *importConfig) runJob(ctx context.Context, e *env, j job, r *importRun) error {
+	ims, err := cfg.importOne(ctx, e, j)
+	if err != nil {
+		msg := err.Error()
+		if j.fromSeries {
+			msg = strings.ReplaceAll(msg, "give --part N", "add part: N to its entry in "+filepath.Join(cfg.dir, corpus.SeriesFile))
+		}
+		fmt.Fprintf(e.stderr, "vanelkaar import: %s: %s\n", j.source, msg)
+		r.failed = true
+	}
+	if cfg.out != "" && len(ims) > 1 {
+		fmt.Fprintf(e.stderr, "vanelkaar import: %s holds %d articles: use --corpus DIR to write them all\n", j.source, len(ims))
+		return exitError{1}
+	}
+	for _, im := range ims {
+		if im.Problems.HasErrors() {
+			fmt.Fprintf(e.stderr, "vanelkaar import: %s: the article does not check:\n%v\n", j.source, im.Problems)
+			r.failed = true
+			continue
+		}
+		path, ok, err := cfg.write(e, im, r.existing, j.fromSeries)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "vanelkaar import: %v\n", err)
+			r.failed = true
+			continue
+		}
+		if !ok {
+			r.failed = r.failed || !j.fromSeries
+		}
+		if path != "" {
+			r.written = append(r.written, path)
+			r.existing[sourceKey(im.Article.SourceURL)] = path
+		}
+		r.links = append(r.links, im.Links...)
+		r.have[im.Article.Part] = true
 	}
 	return nil
 }
