@@ -51,20 +51,13 @@ func (s *Searcher) Similar(ctx context.Context, id string, size int) (*Result, e
 	if size == 0 {
 		size = DefaultSimilarSize
 	}
-	var bad []InvalidParam
-	if size < 1 || size > MaxSize {
-		bad = append(bad, InvalidParam{Name: "size", Reason: fmt.Sprintf("must be between 1 and %d", MaxSize)})
-	}
-	if strings.TrimSpace(id) == "" {
-		bad = append(bad, InvalidParam{Name: "id", Reason: "is required: the id of a passage or a quote, as search hits give it"})
-	}
-	if len(bad) > 0 {
-		return nil, &RequestError{Params: bad}
+	if err := checkSimilarParams(id, size); err != nil {
+		return nil, err
 	}
 	key := similarKey{id, size}
 	if v, ok := l.similar.Load(key); ok {
 		res := v.(*Result).copy()
-		res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		res.TookMS = sinceMS(start)
 		return res, nil
 	}
 	src, err := l.similarSource(id)
@@ -79,9 +72,46 @@ func (s *Searcher) Similar(ctx context.Context, id string, size int) (*Result, e
 	}
 	if len(terms) < similarMinShared {
 		// One shared word is no subject in common.
-		res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		res.TookMS = sinceMS(start)
 		return res, nil
 	}
+	if res.Hits, err = l.similarHits(ctx, src, terms, size); err != nil {
+		return nil, fmt.Errorf("similar %s: %w", id, err)
+	}
+	res.Total = uint64(len(res.Hits))
+	res.Facets[FacetMunicipality] = l.hitMunicipalities(res.Hits)
+	res.TookMS = sinceMS(start)
+	// The pages ask for the same passages again and again, and the
+	// answer only changes with the index: remember it.
+	if l.similarCount.Add(1) <= maxSimilarCached {
+		l.similar.Store(key, res.copy())
+	}
+	return res, nil
+}
+
+// sinceMS is the time since start in milliseconds, as Result.TookMS.
+func sinceMS(start time.Time) float64 {
+	return float64(time.Since(start).Microseconds()) / 1000
+}
+
+// checkSimilarParams checks the id and size of a Similar request.
+func checkSimilarParams(id string, size int) error {
+	var bad []InvalidParam
+	if size < 1 || size > MaxSize {
+		bad = append(bad, InvalidParam{Name: "size", Reason: fmt.Sprintf("must be between 1 and %d", MaxSize)})
+	}
+	if strings.TrimSpace(id) == "" {
+		bad = append(bad, InvalidParam{Name: "id", Reason: "is required: the id of a passage or a quote, as search hits give it"})
+	}
+	if len(bad) > 0 {
+		return &RequestError{Params: bad}
+	}
+	return nil
+}
+
+// similarHits returns up to size passages that share the significant
+// terms of src, those terms marked, without src's own section.
+func (l *loaded) similarHits(ctx context.Context, src *similarSource, terms []weightedTerm, size int) ([]Hit, error) {
 	q := l.similarQuery(terms, src)
 	// Fetch more than asked: the text's own section is dropped afterwards.
 	sr := bleve.NewSearchRequestOptions(q, size+maxSectionPassages, 0, false)
@@ -89,14 +119,15 @@ func (s *Searcher) Similar(ctx context.Context, id string, size int) (*Result, e
 	sr.SortBy([]string{"-_score", index.FieldOrder, "_id"})
 	br, err := l.idx.SearchInContext(l.scoring(ctx), sr)
 	if err != nil {
-		return nil, fmt.Errorf("similar %s: %w", id, err)
+		return nil, err
 	}
 	marked := map[string]bool{}
 	for _, t := range terms {
 		marked[t.term] = true
 	}
+	hits := []Hit{}
 	for _, dm := range br.Hits {
-		if len(res.Hits) == size {
+		if len(hits) == size {
 			break
 		}
 		h, err := l.hit(dm, marked)
@@ -106,17 +137,9 @@ func (s *Searcher) Similar(ctx context.Context, id string, size int) (*Result, e
 		if h.ID == src.passageID || sameSection(h, src) {
 			continue
 		}
-		res.Hits = append(res.Hits, h)
+		hits = append(hits, h)
 	}
-	res.Total = uint64(len(res.Hits))
-	res.Facets[FacetMunicipality] = l.hitMunicipalities(res.Hits)
-	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	// The pages ask for the same passages again and again, and the
-	// answer only changes with the index: remember it.
-	if l.similarCount.Add(1) <= maxSimilarCached {
-		l.similar.Store(key, res.copy())
-	}
-	return res, nil
+	return hits, nil
 }
 
 // hitMunicipalities counts the municipalities of hits, as a facet with

@@ -215,18 +215,11 @@ func storedValues(stored any) []string {
 	return []string{""}
 }
 
+// suggest returns up to limit completions of q: words completing the word
+// being typed, and names completing the whole text.
 func (v *vocabulary) suggest(q string, limit int) []Suggestion {
 	out := []Suggestion{}
-	// The last word, unless the user has finished it with a space; head
-	// is what comes before it, kept as typed (with its quotes or minus).
-	head, last := q, ""
-	if r, _ := utf8.DecodeLastRuneInString(q); !unicode.IsSpace(r) {
-		i := strings.LastIndexFunc(q, unicode.IsSpace) + 1
-		j := strings.IndexFunc(q[i:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
-		if j >= 0 {
-			head, last = q[:i+j], q[i+j:]
-		}
-	}
+	head, last := splitLastWord(q)
 	key := fold(last)
 	if key != "" {
 		out = append(out, v.completeWord(head, key, limit)...)
@@ -234,27 +227,8 @@ func (v *vocabulary) suggest(q string, limit int) []Suggestion {
 	// Names match the whole text typed, without the query syntax; not
 	// when the word being typed is one to exclude.
 	if !strings.HasSuffix(strings.TrimRightFunc(head, unicode.IsLetter), "-") {
-		words := strings.Fields(strings.NewReplacer(`"`, " ", "“", " ", "”", " ", "„", " ").Replace(q))
-		for i, w := range words {
-			words[i] = strings.TrimLeft(w, "-")
-			if words[i] == query.OrWord {
-				words[i] = ""
-			}
-		}
-		if typed := fold(strings.Join(words, " ")); typed != "" {
-			names := v.completeName(typed, runeCount(key) >= typoMinRunes)
-			// A word that is also a name is offered as the name.
-			isName := map[string]bool{}
-			for _, n := range names {
-				isName[fold(n.Text)] = true
-			}
-			kept := out[:0]
-			for _, s := range out {
-				if !isName[fold(s.Text)] {
-					kept = append(kept, s)
-				}
-			}
-			out = append(kept, names...)
+		if typed := typedWords(q); typed != "" {
+			out = preferNames(out, v.completeName(typed, runeCount(key) >= typoMinRunes))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -263,11 +237,60 @@ func (v *vocabulary) suggest(q string, limit int) []Suggestion {
 		}
 		return out[i].Text < out[j].Text
 	})
-	// At most formsPerTerm forms of one stem, and each text once.
+	return firstSuggestions(out, limit)
+}
+
+// splitLastWord splits q into the word being typed, unless the user has
+// finished it with a space, and head, what comes before it, kept as typed
+// (with its quotes or minus).
+func splitLastWord(q string) (head, last string) {
+	head = q
+	if r, _ := utf8.DecodeLastRuneInString(q); !unicode.IsSpace(r) {
+		i := strings.LastIndexFunc(q, unicode.IsSpace) + 1
+		j := strings.IndexFunc(q[i:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+		if j >= 0 {
+			head, last = q[:i+j], q[i+j:]
+		}
+	}
+	return head, last
+}
+
+// typedWords returns the folded words of q without the query syntax:
+// quotation marks, minus signs and the word for OR.
+func typedWords(q string) string {
+	words := strings.Fields(strings.NewReplacer(`"`, " ", "“", " ", "”", " ", "„", " ").Replace(q))
+	for i, w := range words {
+		words[i] = strings.TrimLeft(w, "-")
+		if words[i] == query.OrWord {
+			words[i] = ""
+		}
+	}
+	return fold(strings.Join(words, " "))
+}
+
+// preferNames adds names to the word suggestions; a word that is also a
+// name is offered as the name.
+func preferNames(words, names []Suggestion) []Suggestion {
+	isName := map[string]bool{}
+	for _, n := range names {
+		isName[fold(n.Text)] = true
+	}
+	kept := words[:0]
+	for _, s := range words {
+		if !isName[fold(s.Text)] {
+			kept = append(kept, s)
+		}
+	}
+	return append(kept, names...)
+}
+
+// firstSuggestions returns the first limit of the ranked suggestions, with
+// at most formsPerTerm forms of one stem, and each text once.
+func firstSuggestions(ranked []Suggestion, limit int) []Suggestion {
 	perTerm := map[string]int{}
 	seen := map[string]bool{}
-	kept := out[:0]
-	for _, s := range out {
+	kept := ranked[:0]
+	for _, s := range ranked {
 		if s.Kind == SuggestWord {
 			if perTerm[s.term] >= formsPerTerm {
 				continue
