@@ -317,17 +317,33 @@ var (
 
 // fillView fills the view controls, the active filters and the groups.
 func fillView(p *searchPage, req search.Request, res *search.Result, labels map[string]map[string]string) {
-	sort := req.Sort
-	if sort == "" {
-		sort = search.SortRelevance
-		if strings.TrimSpace(req.Query) == "" {
-			sort = search.SortArticle
+	fillViewOptions(p, req)
+	for _, fc := range search.FacetList() {
+		for _, v := range req.Filters[fc.ID] {
+			r := req
+			r.Page = 0
+			r.Filters = cloneFilters(req.Filters)
+			r.Filters[fc.ID] = slices.DeleteFunc(r.Filters[fc.ID], func(x string) bool { return x == v })
+			p.Active = append(p.Active, activeFilter{Legend: fc.Legend, Label: labelOf(labels, fc.ID, v), URL: searchURL(r)})
 		}
 	}
+	p.ActiveCount = len(p.Active)
+	for i, g := range res.Groups {
+		p.Groups = append(p.Groups, groupViewOf(i, g, req, res.Query, labels))
+	}
+}
 
+// fillViewOptions fills the sort and group choices, the request's
+// selected.
+func fillViewOptions(p *searchPage, req search.Request) {
+	// The order the search picks by itself.
 	auto := search.SortRelevance
 	if strings.TrimSpace(req.Query) == "" {
 		auto = search.SortArticle
+	}
+	sort := req.Sort
+	if sort == "" {
+		sort = auto
 	}
 	for _, o := range sortChoices {
 		o.Selected = o.Value == sort
@@ -342,40 +358,35 @@ func fillView(p *searchPage, req search.Request, res *search.Result, labels map[
 		o.Selected = o.Value == req.Group
 		p.GroupOptions = append(p.GroupOptions, o)
 	}
-	for _, fc := range search.FacetList() {
-		for _, v := range req.Filters[fc.ID] {
-			r := req
-			r.Page = 0
-			r.Filters = cloneFilters(req.Filters)
-			r.Filters[fc.ID] = slices.DeleteFunc(r.Filters[fc.ID], func(x string) bool { return x == v })
-			p.Active = append(p.Active, activeFilter{Legend: fc.Legend, Label: labelOf(labels, fc.ID, v), URL: searchURL(r)})
-		}
+}
+
+// groupViewOf is the i-th group of the results, with a link to all its
+// results when it shows fewer: the search filtered to its municipality,
+// or its article.
+func groupViewOf(i int, g search.Group, req search.Request, q string, labels map[string]map[string]string) groupView {
+	gv := groupView{ID: fmt.Sprintf("groep-%d", i+1), Label: g.Label, Count: g.Total}
+	for _, h := range g.Hits {
+		gv.Hits = append(gv.Hits, hitOf(h, q, labels))
 	}
-	p.ActiveCount = len(p.Active)
-	for i, g := range res.Groups {
-		gv := groupView{ID: fmt.Sprintf("groep-%d", i+1), Label: g.Label, Count: g.Total}
-		for _, h := range g.Hits {
-			gv.Hits = append(gv.Hits, hitOf(h, res.Query, labels))
-		}
-		if g.Total > len(g.Hits) {
-			more := link{Text: fmt.Sprintf("Alle %d resultaten van %s", g.Total, g.Label)}
-			switch req.Group {
-			case search.GroupMunicipality:
-				r := req
-				r.Group, r.Page = "", 0
-				r.Filters = cloneFilters(req.Filters)
-				r.Filters[search.FacetMunicipality] = []string{g.Value}
-				more.URL = searchURL(r)
-			case search.GroupArticle:
-				more.URL = withQuery(g.Hits[0].Article.URL, res.Query)
-				more.Text = "Lees het artikel “" + g.Label + "”"
-			}
-			if more.URL != "" {
-				gv.More = &more
-			}
-		}
-		p.Groups = append(p.Groups, gv)
+	if g.Total <= len(g.Hits) {
+		return gv
 	}
+	more := link{Text: fmt.Sprintf("Alle %d resultaten van %s", g.Total, g.Label)}
+	switch req.Group {
+	case search.GroupMunicipality:
+		r := req
+		r.Group, r.Page = "", 0
+		r.Filters = cloneFilters(req.Filters)
+		r.Filters[search.FacetMunicipality] = []string{g.Value}
+		more.URL = searchURL(r)
+	case search.GroupArticle:
+		more.URL = withQuery(g.Hits[0].Article.URL, q)
+		more.Text = "Lees het artikel “" + g.Label + "”"
+	}
+	if more.URL != "" {
+		gv.More = &more
+	}
+	return gv
 }
 
 // countSummary is the result count in words.
