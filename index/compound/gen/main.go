@@ -66,8 +66,27 @@ const (
 )
 
 type entry struct {
-	roles string // subset of "mhw"
+	roles string // subset of "mhwx"
 	root  string
+}
+
+// formSet holds the entry of each surface form.
+type formSet map[string]*entry
+
+// add gives form a role (m, h, w or x); root is the word a modifier form
+// stands for, kept when it differs from the form.
+func (forms formSet) add(form, role, root string) {
+	e := forms[form]
+	if e == nil {
+		e = &entry{}
+		forms[form] = e
+	}
+	if !strings.Contains(e.roles, role) {
+		e.roles += role
+	}
+	if role == "m" && root != "" && root != form && e.root == "" {
+		e.root = root
+	}
 }
 
 func run(affPath, dicPath, wordsPath, lexPath, outPath string) error {
@@ -79,20 +98,45 @@ func run(affPath, dicPath, wordsPath, lexPath, outPath string) error {
 	if err != nil {
 		return err
 	}
-	forms := map[string]*entry{}
-	add := func(form, role, root string) {
-		e := forms[form]
-		if e == nil {
-			e = &entry{}
-			forms[form] = e
-		}
-		if !strings.Contains(e.roles, role) {
-			e.roles += role
-		}
-		if role == "m" && root != "" && root != form && e.root == "" {
-			e.root = root
+	forms := formSet{}
+	if err := readDictionary(dicPath, rules, known, forms); err != nil {
+		return err
+	}
+	// Every form is one the word list has, except the forms that only occur
+	// inside compounds ("stads") and whose root it has.
+	for form, e := range forms {
+		if !known[form] && !(e.root != "" && known[e.root]) {
+			delete(forms, form)
 		}
 	}
+	extra, err := addCorpusWords(forms, known)
+	if err != nil {
+		return err
+	}
+	derived := markDerived(forms, known)
+	lex, err := readLexicalized(lexPath)
+	if err != nil {
+		return err
+	}
+	for _, w := range lex {
+		forms.add(w, "x", "")
+	}
+	patterns, err := readPatterns(affPath)
+	if err != nil {
+		return err
+	}
+	counts, err := writeDictionary(outPath, forms, patterns)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d modifiers, %d heads, %d derivations not to split, %d patterns; from the corpus: %v\n",
+		outPath, counts['m'], counts['h'], derived, len(patterns), extra)
+	return nil
+}
+
+// readDictionary adds the forms of a Hunspell dictionary file: each word
+// and its suffixed forms, with the roles their flags give them.
+func readDictionary(dicPath string, rules map[string][]suffix, known map[string]bool, forms formSet) error {
 	f, err := os.Open(dicPath)
 	if err != nil {
 		return err
@@ -112,87 +156,82 @@ func run(affPath, dicPath, wordsPath, lexPath, outPath string) error {
 		// OpenTaal's Hunspell files write ij as the ligature ĳ; the word
 		// list and the analyzer have two letters.
 		word, flags, _ := strings.Cut(strings.ReplaceAll(line, "ĳ", "ij"), "/")
-		fl := splitFlags(flags)
-		if has(fl, flagForbidden) || !usable(word) {
-			continue
-		}
-		lower := strings.ToLower(word)
-		if lower != word {
-			continue // names: a compound part in lower case is a common word
-		}
-		begin := has(fl, flagBegin) || has(fl, flagMiddle)
-		end := has(fl, flagEnd)
-		if begin {
-			add(word, "m", "")
-		}
-		if end {
-			add(word, "h", "")
-		}
-		if !has(fl, flagOnlyIn) {
-			add(word, "w", "")
-		}
-		for _, fg := range fl {
-			for _, r := range rules[fg] {
-				form, cont, ok := r.apply(word)
-				if !ok || !usable(form) {
-					continue
-				}
-				if has(cont, flagBegin) || has(cont, flagMiddle) {
-					add(form, "m", word)
-				}
-				// A suffix on the head of a compound inflects the whole
-				// ("gemeenteraden"): a suffixed form of a head is a head.
-				if end || has(cont, flagEnd) {
-					add(form, "h", "")
-				}
-				if !has(cont, flagOnlyIn) && known[form] {
-					add(form, "w", "")
-				}
-			}
-		}
+		addDictionaryWord(word, splitFlags(flags), rules, known, forms)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s: %w", dicPath, err)
 	}
-	// Every form is one the word list has, except the forms that only occur
-	// inside compounds ("stads") and whose root it has.
-	for form, e := range forms {
-		if !known[form] && !(e.root != "" && known[e.root]) {
-			delete(forms, form)
+	return nil
+}
+
+// addDictionaryWord adds a word of the dictionary with flags fl, and the
+// forms its suffix rules make of it.
+func addDictionaryWord(word string, fl []string, rules map[string][]suffix, known map[string]bool, forms formSet) {
+	if has(fl, flagForbidden) || !usable(word) {
+		return
+	}
+	if strings.ToLower(word) != word {
+		return // names: a compound part in lower case is a common word
+	}
+	begin := has(fl, flagBegin) || has(fl, flagMiddle)
+	end := has(fl, flagEnd)
+	if begin {
+		forms.add(word, "m", "")
+	}
+	if end {
+		forms.add(word, "h", "")
+	}
+	if !has(fl, flagOnlyIn) {
+		forms.add(word, "w", "")
+	}
+	for _, fg := range fl {
+		for _, r := range rules[fg] {
+			form, cont, ok := r.apply(word)
+			if !ok || !usable(form) {
+				continue
+			}
+			if has(cont, flagBegin) || has(cont, flagMiddle) {
+				forms.add(form, "m", word)
+			}
+			// A suffix on the head of a compound inflects the whole
+			// ("gemeenteraden"): a suffixed form of a head is a head.
+			if end || has(cont, flagEnd) {
+				forms.add(form, "h", "")
+			}
+			if !has(cont, flagOnlyIn) && known[form] {
+				forms.add(form, "w", "")
+			}
 		}
 	}
-	// The corpus vocabulary: its words of five letters or more that the
-	// word list lacks (new words of the field, loans) can be parts. Only the
-	// words that stand alone in the corpus count, so a compound of the
-	// corpus is no part of itself.
+}
+
+// addCorpusWords adds the corpus vocabulary: its words of five letters or
+// more that the word list lacks (new words of the field, loans) can be
+// parts. Only the words that stand alone in the corpus count, so a
+// compound of the corpus is no part of itself. It returns the words added.
+func addCorpusWords(forms formSet, known map[string]bool) ([]string, error) {
 	c, err := corpus.Load(corpus.Shipped())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var extra []string
 	for _, a := range c.Articles {
 		for _, p := range a.Passages {
 			for _, w := range strings.FieldsFunc(p.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 				if usable(w) && utf8.RuneCountInString(w) >= minCorpusWord && !known[w] && forms[w] == nil {
-					add(w, "m", "")
-					add(w, "h", "")
+					forms.add(w, "m", "")
+					forms.add(w, "h", "")
 					extra = append(extra, w)
 				}
 			}
 		}
 	}
-	derived := markDerived(forms, known)
-	lex, err := readLexicalized(lexPath)
-	if err != nil {
-		return err
-	}
-	for _, w := range lex {
-		add(w, "x", "")
-	}
-	patterns, err := readPatterns(affPath)
-	if err != nil {
-		return err
-	}
+	return extra, nil
+}
+
+// writeDictionary writes the patterns and the part forms, sorted, to a
+// gzipped file, and returns how many forms have each role.
+func writeDictionary(outPath string, forms formSet, patterns [][2]string) (map[byte]int, error) {
 	keys := make([]string, 0, len(forms))
 	for k := range forms {
 		keys = append(keys, k)
@@ -200,11 +239,11 @@ func run(affPath, dicPath, wordsPath, lexPath, outPath string) error {
 	sort.Strings(keys)
 	o, err := os.Create(outPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	zw, err := gzip.NewWriterLevel(o, gzip.BestCompression)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bw := bufio.NewWriter(zw)
 	for _, p := range patterns {
@@ -228,17 +267,12 @@ func run(affPath, dicPath, wordsPath, lexPath, outPath string) error {
 		}
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := zw.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	if err := o.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "%s: %d modifiers, %d heads, %d derivations not to split, %d patterns; from the corpus: %v\n",
-		outPath, counts['m'], counts['h'], derived, len(patterns), extra)
-	return nil
+	return counts, o.Close()
 }
 
 // readLexicalized reads a list of words, one a line, # for comments.
@@ -267,7 +301,7 @@ var derivationSuffixes = []string{"sters", "ster", "ers", "er"}
 // are nouns made of a verb that is one word: "deelnemers" is no deel +
 // nemers but deelnemen + -er, "liefhebbers" no lief + hebbers. Only words
 // that could be split (a modifier followed by a head) are marked.
-func markDerived(forms map[string]*entry, known map[string]bool) int {
+func markDerived(forms formSet, known map[string]bool) int {
 	n := 0
 	for w := range known {
 		if !usable(w) || !splittable(forms, w) {
@@ -276,12 +310,7 @@ func markDerived(forms map[string]*entry, known map[string]bool) int {
 		for _, suf := range derivationSuffixes {
 			base, ok := strings.CutSuffix(w, suf)
 			if ok && known[base+"en"] {
-				e := forms[w]
-				if e == nil {
-					e = &entry{}
-					forms[w] = e
-				}
-				e.roles += "x"
+				forms.add(w, "x", "")
 				n++
 				break
 			}
