@@ -36,7 +36,7 @@ type Document struct {
 // instead (see streamDocuments), so they are never all in memory.
 func Documents(c *corpus.Corpus) ([]Document, error) {
 	var docs []Document
-	err := streamDocuments(context.Background(), c, 1, nil, func(d *Document) error {
+	err := streamDocuments(context.Background(), c, 1, 0, nil, func(d *Document) error {
 		d.tokens = nil
 		docs = append(docs, *d)
 		return nil

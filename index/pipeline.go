@@ -21,10 +21,12 @@ type docChunk struct {
 
 // streamDocuments makes the corpus's documents (see Documents) on workers
 // goroutines and calls fn with each, in reading order, from the calling
-// goroutine; prepare, when not nil, is called with each on its worker. At most a few chunks per worker are made ahead of fn, so
-// memory holds a bounded number of documents whatever the corpus's size.
+// goroutine; prepare, when not nil, is called with each on its worker.
+// About ahead documents, and at least two chunks per worker, are made
+// ahead of fn: enough to keep the workers busy while fn writes a batch,
+// and a bound on the documents in memory whatever the corpus's size.
 // It stops at the first error, of making a document, of fn or of ctx.
-func streamDocuments(ctx context.Context, c *corpus.Corpus, workers int, prepare, fn func(*Document) error) error {
+func streamDocuments(ctx context.Context, c *corpus.Corpus, workers, ahead int, prepare, fn func(*Document) error) error {
 	d, err := newDocuments(c)
 	if err != nil {
 		return err
@@ -34,8 +36,8 @@ func streamDocuments(ctx context.Context, c *corpus.Corpus, workers int, prepare
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer cancel()
-	queue := make(chan *docChunk, 2*workers) // in reading order, for fn
-	work := make(chan *docChunk)             // for the workers
+	queue := make(chan *docChunk, max(2*workers, ahead/chunkDocs)) // in reading order, for fn
+	work := make(chan *docChunk)                                   // for the workers
 	go produceChunks(ctx, c, queue, work)
 	for range workers {
 		wg.Go(func() {

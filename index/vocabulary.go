@@ -208,14 +208,17 @@ func (words wordCounts) addTokens(text string, toks analysis.TokenStream) {
 		lower := strings.ToLower(surface)
 		ws := words[lower]
 		if ws == nil {
-			ws = &wordStats{terms: map[string]int{}, cased: map[string]int{}}
+			ws = &wordStats{}
 			words[lower] = ws
 		}
-		ws.terms[string(tok.Term)]++
+		ws.addTerm(tok.Term)
 		switch {
 		case surface == lower:
 			ws.lower++
 		case !sentenceStart(text, tok.Start):
+			if ws.cased == nil {
+				ws.cased = map[string]int{}
+			}
 			ws.cased[surface]++
 		}
 		if !seen[lower] {
@@ -225,11 +228,30 @@ func (words wordCounts) addTokens(text string, toks analysis.TokenStream) {
 	}
 }
 
+// wordStats are the statistics of one word. A corpus has many words, so
+// they are small: most words have one term, and most are never written
+// with capitals but at a sentence start.
 type wordStats struct {
 	count int
 	lower int            // occurrences in lower case
-	cased map[string]int // occurrences with capitals, not at a sentence start
-	terms map[string]int
+	cased map[string]int // occurrences with capitals, not at a sentence start; nil for none
+	terms []termCount    // the terms the analyzer gave the word
+}
+
+// termCount is how often a word was indexed under a term.
+type termCount struct {
+	term string
+	n    int
+}
+
+func (ws *wordStats) addTerm(term []byte) {
+	for i := range ws.terms {
+		if ws.terms[i].term == string(term) {
+			ws.terms[i].n++
+			return
+		}
+	}
+	ws.terms = append(ws.terms, termCount{string(term), 1})
 }
 
 // display is the word as completion shows it: lower case when the corpus
@@ -255,9 +277,9 @@ func (ws *wordStats) display(lower string) string {
 // unless the analyzer depends on context).
 func (ws *wordStats) term() string {
 	best, n := "", 0
-	for t, c := range ws.terms {
-		if c > n || c == n && t < best {
-			best, n = t, c
+	for _, tc := range ws.terms {
+		if tc.n > n || tc.n == n && tc.term < best {
+			best, n = tc.term, tc.n
 		}
 	}
 	return best

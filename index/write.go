@@ -109,7 +109,7 @@ func writeDocuments(ctx context.Context, c *corpus.Corpus, sink docSink, opts *O
 	rep.total = documentCount(c)
 	rep.report(StageWriting, 0)
 	ids := make(map[string]bool, rep.total)
-	err := streamDocuments(ctx, c, runtime.GOMAXPROCS(0), sink.prepare, func(doc *Document) error {
+	err := streamDocuments(ctx, c, runtime.GOMAXPROCS(0), batchDocs(c, opts)/2, sink.prepare, func(doc *Document) error {
 		if ids[doc.ID] {
 			return fmt.Errorf("two documents have the id %s", doc.ID)
 		}
