@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -98,6 +99,9 @@ func write(ctx context.Context, c *corpus.Corpus, m mapping.IndexMapping, path s
 		return 0, err
 	}
 	rep.report(StageMerging, d.docs)
+	// The merge maps every segment into memory; give back first what the
+	// writing left of the heap, so the two do not add up.
+	debug.FreeOSMemory()
 	if err := b.Close(); err != nil {
 		return 0, fmt.Errorf("build index: merge: %w", err)
 	}
