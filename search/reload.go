@@ -94,6 +94,7 @@ func (r *Reloader) Reload() {
 		return
 	}
 	r.running = true
+	r.status.Running = true
 	r.wg.Add(1)
 	go r.loop()
 }
@@ -122,9 +123,12 @@ func (r *Reloader) loop() {
 // opened reports whether dir was opened.
 func (r *Reloader) Start(ctx context.Context, dir string, stale func() string, notOpened func(why error)) (opened bool, err error) {
 	if dir != "" {
+		// Whether the index is stale is known before it serves, so that
+		// /readyz says a rebuild runs from its first 200 on.
+		rebuild := stale != nil && stale() != ""
 		_, err := r.Pick(dir)
 		if err == nil {
-			if stale != nil && stale() != "" {
+			if rebuild {
 				r.Reload()
 			}
 			return true, nil
