@@ -163,10 +163,16 @@ func (s *liveServer) metric(t *testing.T, series string) float64 {
 // eventually waits up to 20s for cond.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	eventuallyWithin(t, 20*time.Second, what, cond)
+}
+
+// eventuallyWithin waits up to limit for cond.
+func eventuallyWithin(t *testing.T, limit time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within 20s", what)
+			t.Fatalf("%s: not within %s", what, limit)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -116,17 +116,5 @@ func TestServeStartsWithoutWaitingForABuild(t *testing.T) {
 	if n := s.total(t, uniqueWord); n != 0 {
 		t.Errorf("%q found %d times before the rebuild is done", uniqueWord, n)
 	}
-	eventually2m(t, "the rebuilt index serves the change", func() bool { return s.total(t, uniqueWord) == 1 })
-}
-
-// eventually2m waits up to two minutes for cond: for a build.
-func eventually2m(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(2 * time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within 2m", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	eventuallyWithin(t, 2*time.Minute, "the rebuilt index serves the change", func() bool { return s.total(t, uniqueWord) == 1 })
 }
