@@ -263,8 +263,12 @@ func readQueries(file string) ([]bench.Query, error) {
 // latency, build and HTTP tables and, with perQuery, each query's median.
 func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery bool) error {
 	cfg := rep.Config
-	fmt.Fprintf(w, "%d common queries, a rare mix per corpus of more than 1000 passages: %v; %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
-		len(cfg.Queries), cfg.Rare, cfg.Rounds, cfg.Warmup, cfg.Size, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	rare := "no rare mix"
+	if cfg.Rare {
+		rare = "a rare mix derived from each corpus of more than 1000 passages"
+	}
+	fmt.Fprintf(w, "%d common queries and %s; %d timed rounds after %d warm-up, %d hits per query with snippets and facets; %s %s/%s, %d CPUs\n\n",
+		len(cfg.Queries), rare, cfg.Rounds, cfg.Warmup, cfg.Size, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
 	var versions []string
 	for _, eng := range engines {
 		if v := rep.Versions[eng.Name()]; v != "" {
