@@ -1,6 +1,9 @@
 package bench
 
 import (
+	"os"
+	"os/exec"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -45,4 +48,33 @@ func TestWriteBuilds(t *testing.T) {
 	if !strings.HasSuffix(b.String(), want) {
 		t.Errorf("table:\n%s\nwant it to end with:\n%s", b.String(), want)
 	}
+}
+
+// TestWatchPeakRSS: a child's peak RSS is its own, not this process's,
+// however large this one is.
+func TestWatchPeakRSS(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("peak RSS is read from /proc")
+	}
+	big := make([]byte, 300<<20)
+	for i := range big {
+		big[i] = 1
+	}
+	cmd := exec.Command("sleep", "0.3")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stop := watchPeakRSS(cmd.Process.Pid)
+	if err := cmd.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	peak := stop()
+	self, err := PeakRSSOf(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if peak <= 0 || peak > 50<<20 || self < 300<<20 {
+		t.Errorf("the child's peak RSS is %d bytes, this process's %d; want the child's below 50 MiB and this one's above 300 MiB", peak, self)
+	}
+	runtime.KeepAlive(big)
 }

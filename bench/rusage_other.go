@@ -2,8 +2,10 @@
 
 package bench
 
-import "os"
+import "errors"
 
-// peakRSS is not measured on this system: ru_maxrss has other units or
-// does not exist.
-func peakRSS(*os.ProcessState) int64 { return 0 }
+// watchPeakRSS does not measure on this system: it has no /proc/PID/status.
+func watchPeakRSS(int) (stop func() int64) { return func() int64 { return 0 } }
+
+// PeakRSSOf is not measured on this system.
+func PeakRSSOf(int) (int64, error) { return 0, errors.ErrUnsupported }

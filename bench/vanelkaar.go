@@ -76,11 +76,16 @@ func (v *Vanelkaar) buildApart(ctx context.Context, s *Set, out string) error {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
-	if err := cmd.Run(); err != nil {
+	err := cmd.Start()
+	if err == nil {
+		stop := watchPeakRSS(cmd.Process.Pid)
+		err = cmd.Wait()
+		v.stats.PeakRSS = stop()
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w\n%s", strings.Join(cmd.Args, " "), err, stderr.String())
 	}
 	v.stats.Time = time.Since(start)
-	v.stats.PeakRSS = peakRSS(cmd.ProcessState)
 	v.stats.Phases = "`vanelkaar index` in a process of its own (reading the corpus files included)"
 	return nil
 }

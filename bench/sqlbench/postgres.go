@@ -3,8 +3,6 @@ package sqlbench
 import (
 	"context"
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -123,27 +121,11 @@ func (p *Postgres) BuildStats(ctx context.Context) (bench.BuildStats, error) {
 	if err != nil {
 		return st, fmt.Errorf("postgres: %w", err)
 	}
-	if kb, err := procPeakKB(pid); err == nil {
-		st.PeakRSS = kb * 1024
+	if n, err := bench.PeakRSSOf(pid); err == nil {
+		st.PeakRSS = n
 		st.Phases += " (peak RSS: the backend's VmHWM)"
 	}
 	return st, nil
-}
-
-// procPeakKB reads a process's peak resident memory (VmHWM, in kB) from
-// /proc: only when the server runs on this Linux machine and this process
-// may read its status.
-func procPeakKB(pid int) (int64, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0, err
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-		}
-	}
-	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", pid)
 }
 
 func (p *Postgres) Search(ctx context.Context, q bench.Query, size int) (*bench.Answer, error) {
