@@ -217,7 +217,7 @@ func pageSourceURL(doc *goquery.Document, base *nurl.URL) string {
 		canonical = base.String()
 	}
 	u := absURL(base, canonical)
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+	if !isHTTPAddress(u) {
 		return ""
 	}
 	return u
@@ -480,7 +480,7 @@ func pageLinks(doc *goquery.Document, base *nurl.URL) []PageLink {
 	seen := map[string]bool{}
 	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		u := absURL(base, s.AttrOr("href", ""))
-		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || seen[u] {
+		if !isHTTPAddress(u) || seen[u] {
 			return
 		}
 		seen[u] = true

@@ -145,11 +145,7 @@ func (c *Corpus) loadThemes(r *reader, ps *problems) {
 	registry(r, ThemesFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		t := &Theme{ID: id}
-		var line int
-		t.Label, line = m.str("label")
-		if t.Label == "" {
-			ps.errorf(m.path, line, "theme %q has no label", id)
-		}
+		t.Label = m.required("label", "theme", id)
 		t.Description, _ = m.str("description")
 		t.Signals, _ = m.list("signals")
 		if ok {
@@ -164,11 +160,7 @@ func (c *Corpus) loadMunicipalities(r *reader, ps *problems) {
 	registry(r, MunicipalitiesFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		mu := &Municipality{ID: id}
-		var line int
-		mu.Name, line = m.str("name")
-		if mu.Name == "" {
-			ps.errorf(m.path, line, "municipality %q has no name", id)
-		}
+		mu.Name = m.required("name", "municipality", id)
 		mu.Aliases, _ = m.list("aliases")
 		mu.Province, _ = m.str("province")
 		if ok {
@@ -183,12 +175,9 @@ func (c *Corpus) loadPeople(r *reader, ps *problems) {
 	registry(r, PeopleFile, ps, func(m *mapping) {
 		id, ok := requireID(m, seen)
 		p := &Person{ID: id, Line: m.line()}
-		var line int
-		p.Name, line = m.str("name")
-		if p.Name == "" {
-			ps.errorf(m.path, line, "person %q has no name", id)
-		}
+		p.Name = m.required("name", "person", id)
 		p.Role, _ = m.str("role")
+		var line int
 		p.RoleCategory, line = m.str("role_category")
 		switch {
 		case p.RoleCategory == "":
@@ -206,6 +195,21 @@ func (c *Corpus) loadPeople(r *reader, ps *problems) {
 			c.personByID[id] = p
 		}
 	})
+}
+
+// required returns the string field key of a registry entry, and reports
+// it missing as "<what> <id> has no <key>" when it is empty.
+func (m *mapping) required(key, what, id string) string {
+	v, line := m.str(key)
+	if v == "" {
+		m.ps.errorf(m.path, line, "%s %q has no %s", what, id, key)
+	}
+	return v
+}
+
+// isHTTPAddress reports whether s is an http or https address.
+func isHTTPAddress(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
 func categoryIDs(cs []Category) string {
@@ -338,7 +342,7 @@ func (c *Corpus) readFrontMatter(a *Article, m *mapping, ps *problems) {
 		ps.errorf(p, line, "part %d is beyond the %d parts of the series", a.Part, a.Parts)
 	}
 	a.SourceURL, line = m.str("source_url")
-	if a.SourceURL != "" && !strings.HasPrefix(a.SourceURL, "https://") && !strings.HasPrefix(a.SourceURL, "http://") {
+	if a.SourceURL != "" && !isHTTPAddress(a.SourceURL) {
 		ps.errorf(p, line, "source_url %q must be an http(s) address", a.SourceURL)
 	}
 	a.Published, line = m.str("published")

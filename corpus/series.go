@@ -3,7 +3,6 @@ package corpus
 import (
 	"errors"
 	"io/fs"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -137,7 +136,7 @@ func readSeriesItems(nodes []*yaml.Node, nparts int, themes map[string]bool, ps 
 func readSeriesSource(im *mapping, it *SeriesItem, ps *problems) {
 	var line int
 	it.URL, line = im.str("url")
-	if it.URL != "" && !strings.HasPrefix(it.URL, "http://") && !strings.HasPrefix(it.URL, "https://") {
+	if it.URL != "" && !isHTTPAddress(it.URL) {
 		ps.errorf(SeriesFile, line, "url %q must be an http(s) address", it.URL)
 	}
 	it.File, line = im.str("file")

@@ -138,18 +138,11 @@ func (l *loaded) termIndexed(ctx context.Context, term string) (bool, error) {
 // maxKnownTerms bounds the memory of termIndexed.
 const maxKnownTerms = 50000
 
+// lookupTerm reports whether a text field of the index's snapshot holds
+// term.
 func (l *loaded) lookupTerm(ctx context.Context, term string) (bool, error) {
-	adv, err := l.idx.Advanced()
-	if err != nil {
-		return false, fmt.Errorf("did you mean: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return false, fmt.Errorf("did you mean: %w", err)
-	}
-	defer r.Close()
 	for _, f := range index.TextFields {
-		tfr, err := r.TermFieldReader(ctx, []byte(term), f.Name, false, false, false)
+		tfr, err := l.reader.TermFieldReader(ctx, []byte(term), f.Name, false, false, false)
 		if err != nil {
 			return false, fmt.Errorf("did you mean: term %q: %w", term, err)
 		}

@@ -272,18 +272,9 @@ func (l *loaded) significantTerms(ctx context.Context, text string) ([]weightedT
 		tf[term]++
 	}
 	n := float64(max(l.info.Passages, 1))
-	adv, err := l.idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("similar: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("similar: %w", err)
-	}
-	defer r.Close()
 	var out []weightedTerm
 	for term, f := range tf {
-		tfr, err := r.TermFieldReader(ctx, []byte(term), index.FieldBody, false, false, false)
+		tfr, err := l.reader.TermFieldReader(ctx, []byte(term), index.FieldBody, false, false, false)
 		if err != nil {
 			return nil, fmt.Errorf("similar: term %q: %w", term, err)
 		}
