@@ -207,6 +207,16 @@ func (m *mapping) required(key, what, id string) string {
 	return v
 }
 
+// httpAddress returns the string field key, and reports it when it is
+// given but no http(s) address.
+func (m *mapping) httpAddress(key string) string {
+	v, line := m.str(key)
+	if v != "" && !isHTTPAddress(v) {
+		m.ps.errorf(m.path, line, "%s %q must be an http(s) address", key, v)
+	}
+	return v
+}
+
 // isHTTPAddress reports whether s is an http or https address.
 func isHTTPAddress(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
@@ -341,10 +351,7 @@ func (c *Corpus) readFrontMatter(a *Article, m *mapping, ps *problems) {
 	if a.Parts > 0 && a.Part > a.Parts {
 		ps.errorf(p, line, "part %d is beyond the %d parts of the series", a.Part, a.Parts)
 	}
-	a.SourceURL, line = m.str("source_url")
-	if a.SourceURL != "" && !isHTTPAddress(a.SourceURL) {
-		ps.errorf(p, line, "source_url %q must be an http(s) address", a.SourceURL)
-	}
+	a.SourceURL = m.httpAddress("source_url")
 	a.Published, line = m.str("published")
 	if a.Published != "" && !dateRE.MatchString(a.Published) {
 		ps.errorf(p, line, "published %q must be a date as YYYY-MM-DD (leave it out when the text gives none)", a.Published)

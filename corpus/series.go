@@ -134,11 +134,8 @@ func readSeriesItems(nodes []*yaml.Node, nparts int, themes map[string]bool, ps 
 // readSeriesSource reads where a part comes from: a url or a file, one of
 // the two.
 func readSeriesSource(im *mapping, it *SeriesItem, ps *problems) {
+	it.URL = im.httpAddress("url")
 	var line int
-	it.URL, line = im.str("url")
-	if it.URL != "" && !isHTTPAddress(it.URL) {
-		ps.errorf(SeriesFile, line, "url %q must be an http(s) address", it.URL)
-	}
 	it.File, line = im.str("file")
 	if it.File != "" && !fs.ValidPath(it.File) {
 		ps.errorf(SeriesFile, line, "file %q must be a path inside the corpus folder (relative, with / and no ..)", it.File)

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
@@ -104,18 +105,9 @@ func (s *themeSignals) themesOf(given []string, toks analysis.TokenStream) []str
 // matchesAt reports whether the signal's terms stand at pos, pos+1, ...
 func (t themeTerms) matchesAt(byPos map[int][]string, pos int) bool {
 	for k, want := range t.terms[1:] {
-		if !containsString(byPos[pos+k+1], want) {
+		if !slices.Contains(byPos[pos+k+1], want) {
 			return false
 		}
 	}
 	return true
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -47,16 +47,11 @@ func searchRequest(v url.Values) (search.Request, []search.InvalidParam) {
 		}
 	}
 	num := func(name string, dst *int) {
-		s := v.Get(name)
-		if s == "" {
-			return
+		if n, p := positiveParam(v, name); p != nil {
+			bad = append(bad, *p)
+		} else if n > 0 {
+			*dst = n
 		}
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			bad = append(bad, search.InvalidParam{Name: name, Reason: "must be a whole number of 1 or more"})
-			return
-		}
-		*dst = n
 	}
 	num("page", &r.Page)
 	num("size", &r.Size)
@@ -92,4 +87,18 @@ func badRequest(r search.Request, bad []search.InvalidParam, s Searcher) error {
 		}
 	}
 	return &search.RequestError{Params: all}
+}
+
+// positiveParam reads a URL parameter that is a whole number of 1 or more:
+// 0 when it is absent, the problem when it is something else.
+func positiveParam(v url.Values, name string) (int, *search.InvalidParam) {
+	s := v.Get(name)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, &search.InvalidParam{Name: name, Reason: "must be a whole number of 1 or more"}
+	}
+	return n, nil
 }

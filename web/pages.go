@@ -292,14 +292,21 @@ func facetWording(id string) search.Facet {
 
 // joinDutchOr joins words as Dutch does in a list of alternatives: "A, B
 // of C".
-func joinDutchOr(words []string) string {
+func joinDutchOr(words []string) string { return joinDutchList(words, "of") }
+
+// joinDutch joins names as Dutch does: "A, B en C".
+func joinDutch(names []string) string { return joinDutchList(names, "en") }
+
+// joinDutchList joins words with commas and the conjunction before the
+// last.
+func joinDutchList(words []string, conj string) string {
 	switch len(words) {
 	case 0:
 		return ""
 	case 1:
 		return words[0]
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " of " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }
 
 // Sort and group choices of the results page.
@@ -501,15 +508,11 @@ func searchURL(r search.Request) string {
 // every passage, and the words of ?q= marked.
 func (srv *Server) serveArticle(c echo.Context) error {
 	q := strings.TrimSpace(c.QueryParam("q"))
-	page := 1
-	if s := c.QueryParam("pagina"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			return &search.RequestError{Params: []search.InvalidParam{{Name: "pagina", Reason: "must be a whole number of 1 or more"}}}
-		}
-		page = n
+	page, bad := positiveParam(c.QueryParams(), "pagina")
+	if bad != nil {
+		return &search.RequestError{Params: []search.InvalidParam{*bad}}
 	}
-	art, err := srv.s.ArticlePage(c.Request().Context(), c.Param("slug"), q, page)
+	art, err := srv.s.ArticlePage(c.Request().Context(), c.Param("slug"), q, max(page, 1))
 	if err != nil {
 		return err
 	}
@@ -567,15 +570,4 @@ func passageViews(ps []search.ArticlePassage) []passageView {
 		out = append(out, v)
 	}
 	return out
-}
-
-// joinDutch joins names as Dutch does: "A, B en C".
-func joinDutch(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1]
 }

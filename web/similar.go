@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -27,13 +26,9 @@ func (srv *Server) serveSimilar(c echo.Context) error {
 	if !ok {
 		return echo.ErrNotFound
 	}
-	size := 0
-	if s := c.QueryParam("size"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			return &search.RequestError{Params: []search.InvalidParam{{Name: "size", Reason: "must be a whole number of 1 or more"}}}
-		}
-		size = n
+	size, bad := positiveParam(c.QueryParams(), "size")
+	if bad != nil {
+		return &search.RequestError{Params: []search.InvalidParam{*bad}}
 	}
 	res, err := sf.Similar(c.Request().Context(), c.QueryParam("id"), size)
 	if err != nil {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -13,20 +12,16 @@ import (
 // what the user is typing, most useful first.
 func (srv *Server) serveSuggest(c echo.Context) error {
 	q := c.QueryParam("q")
-	size := 0
-	if s := c.QueryParam("size"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			bad := []search.InvalidParam{{Name: "size", Reason: "must be a whole number of 1 or more"}}
-			// Check q too, so the answer lists every problem at once.
-			if _, err := srv.s.Suggest(c.Request().Context(), q, 1); err != nil {
-				if re, ok := err.(*search.RequestError); ok {
-					bad = append(bad, re.Params...)
-				}
+	size, p := positiveParam(c.QueryParams(), "size")
+	if p != nil {
+		bad := []search.InvalidParam{*p}
+		// Check q too, so the answer lists every problem at once.
+		if _, err := srv.s.Suggest(c.Request().Context(), q, 1); err != nil {
+			if re, ok := err.(*search.RequestError); ok {
+				bad = append(bad, re.Params...)
 			}
-			return &search.RequestError{Params: bad}
 		}
-		size = n
+		return &search.RequestError{Params: bad}
 	}
 	res, err := srv.s.Suggest(c.Request().Context(), q, size)
 	if err != nil {

@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -379,14 +380,7 @@ func splitFlags(s string) []string {
 	return out
 }
 
-func has(flags []string, f string) bool {
-	for _, x := range flags {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
+func has(flags []string, f string) bool { return slices.Contains(flags, f) }
 
 func readWordList(path string) (map[string]bool, error) {
 	f, err := os.Open(path)
