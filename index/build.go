@@ -98,7 +98,15 @@ func write(ctx context.Context, c *corpus.Corpus, m mapping.IndexMapping, path s
 	if err != nil {
 		return 0, err
 	}
-	rep.report(StageMerging, d.docs)
+	// What is stored besides the documents is encoded before the merge,
+	// so that nothing here needs the corpus or the counters any more and
+	// the collector may free them, if the caller holds no other reference.
+	raw, err := internals(d)
+	if err != nil {
+		return 0, err
+	}
+	n := d.docs
+	rep.report(StageMerging, n)
 	// The merge maps every segment into memory; give back first what the
 	// writing left of the heap, so the two do not add up.
 	debug.FreeOSMemory()
@@ -109,11 +117,11 @@ func write(ctx context.Context, c *corpus.Corpus, m mapping.IndexMapping, path s
 	if err != nil {
 		return 0, fmt.Errorf("build index: open %s: %w", path, err)
 	}
-	err = storeInternals(idx, d)
+	err = storeInternals(idx, raw)
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("build index: close: %w", cerr)
 	}
-	return d.docs, err
+	return n, err
 }
 
 // Populate adds the corpus's documents to an open index and stores the
@@ -128,7 +136,11 @@ func Populate(ctx context.Context, idx bleve.Index, c *corpus.Corpus, opts *Opti
 	if err := sink.flush(); err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	return storeInternals(idx, d)
+	raw, err := internals(d)
+	if err != nil {
+		return err
+	}
+	return storeInternals(idx, raw)
 }
 
 // NewMemOnly builds an index of the corpus in memory: for tests and tools

@@ -162,26 +162,35 @@ func batchDocs(c *corpus.Corpus, opts *Options) int {
 	return min(max(int(batchTextBytes/perDoc), minBatchDocs), maxBatchDocs)
 }
 
-// storeInternals stores, next to the documents, the facet labels, the
-// build information, the format, the vocabulary, the synonyms and the
-// field statistics, in one batch.
-func storeInternals(idx bleve.Index, d *derived) error {
+// internals encodes what is stored next to the documents: the facet
+// labels, the build information, the format, the vocabulary, the synonyms
+// and the field statistics, by internal key.
+func internals(d *derived) (map[string][]byte, error) {
 	c := d.corpus
 	info := Info{BuiltAt: time.Now().UTC().Format(time.RFC3339), Documents: d.docs, Articles: len(c.Articles), People: len(c.People)}
 	for _, a := range c.Articles {
 		info.Passages += len(a.Passages)
 		info.Quotes += len(a.Quotes)
 	}
-	b := idx.NewBatch()
+	out := map[string][]byte{}
 	for key, v := range map[string]any{
 		internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat(),
 		internalVocabulary: d.vocab.vocabulary(c), internalSynonyms: SynonymsOf(c), internalFieldStats: d.stats,
 	} {
 		raw, err := json.Marshal(v)
 		if err != nil {
-			return fmt.Errorf("build index: %w", err)
+			return nil, fmt.Errorf("build index: %w", err)
 		}
-		b.SetInternal([]byte(key), raw)
+		out[key] = raw
+	}
+	return out, nil
+}
+
+// storeInternals stores the encoded internals in one batch.
+func storeInternals(idx bleve.Index, raw map[string][]byte) error {
+	b := idx.NewBatch()
+	for key, v := range raw {
+		b.SetInternal([]byte(key), v)
 	}
 	if err := idx.Batch(b); err != nil {
 		return fmt.Errorf("build index: store what the build derived: %w", err)

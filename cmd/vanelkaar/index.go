@@ -43,11 +43,15 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Build is the corpus's last user: once it has encoded what it stores
+	// besides the documents, the collector may free the corpus during
+	// the final merge.
+	articles, people := len(c.Articles), len(c.People)
 	path, err := index.Build(ctx, c, *out, opts)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "indexed %d articles and %d people into %s\n", len(c.Articles), len(c.People), path)
+	fmt.Fprintf(e.stdout, "indexed %d articles and %d people into %s\n", articles, people, path)
 	return nil
 }
 
