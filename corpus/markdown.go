@@ -34,123 +34,141 @@ type section struct {
 
 // splitPassages turns the Markdown body into passages. Each paragraph, list
 // item or block quote is a passage; headings open sections and give the
-// passages after them their anchor and themes. It is long because it is
-// the reader's one loop over the lines: its state (the open block, the
-// section stack, the line where the block began) is shared by every kind
-// of line, and split into functions it would have to be passed around.
+// passages after them their anchor and themes.
 func (c *Corpus) splitPassages(a *Article, ps *problems) {
-	var (
-		stack   []section
-		counts  = map[string]int{}
-		used    = map[string]bool{} // passage anchors given out
-		anchors = map[string]int{}  // section anchors in use, with their line
-		cur     []string
-		curLine int
-		sect    = 1
-	)
-	flush := func() {
-		if len(cur) == 0 {
-			return
-		}
-		text, lineStarts, marks := c.blockText(a.Path, curLine, cur, ps)
-		cur = nil
-		if text == "" {
-			return
-		}
-		base := "inleiding"
-		var headings []string
-		var themes []string
-		for _, s := range stack {
-			headings = append(headings, s.title)
-		}
-		if len(stack) > 0 {
-			top := stack[len(stack)-1]
-			base = top.anchor
-			themes = append(themes, top.themes...)
-		}
-		counts[base]++
-		anchor := base
-		if n := counts[base]; n > 1 {
-			anchor = base + "-" + strconv.Itoa(n)
-		}
-		// A counted anchor can be another section's own: two passages
-		// under "Foo" give foo-2, as does a section "Foo 2". The anchor is
-		// the passage's id, so count on until it is free.
-		for used[anchor] {
-			counts[base]++
-			anchor = base + "-" + strconv.Itoa(counts[base])
-		}
-		used[anchor] = true
-		a.Passages = append(a.Passages, &Passage{
-			Article:  a,
-			Anchor:   anchor,
-			Headings: headings,
-			Text:     text,
-			Line:     curLine,
-			Themes:   themes,
-			Index:    len(a.Passages),
-
-			section:    sect,
-			lineStarts: lineStarts,
-			marks:      marks,
-		})
-	}
-	lines := strings.Split(a.Body, "\n")
+	sp := &passageSplitter{c: c, a: a, ps: ps, counts: map[string]int{}, used: map[string]bool{}, anchors: map[string]int{}, sect: 1}
 	inQuote := false
-	for i, raw := range lines {
+	for i, raw := range strings.Split(a.Body, "\n") {
 		lineNo := a.BodyLine + i
 		trimmed := strings.TrimSpace(raw)
 		switch {
 		case trimmed == "":
-			flush()
+			sp.flush()
 			inQuote = false
 		case headingRE.MatchString(trimmed) && !strings.HasPrefix(raw, "    "):
-			flush()
+			sp.flush()
 			inQuote = false
-			sect++
-			m := headingRE.FindStringSubmatch(trimmed)
-			s := section{level: len(m[1]), title: Inline(m[2])}
-			s.anchor, s.themes = c.headingAttrs(a.Path, lineNo, m[3], ps)
-			if s.anchor == "" {
-				s.anchor = Slug(s.title)
-			}
-			if s.anchor == "" {
-				s.anchor = "sectie"
-			}
-			for len(stack) > 0 && stack[len(stack)-1].level >= s.level {
-				stack = stack[:len(stack)-1]
-			}
-			// A subsection belongs to its section's themes as well as its
-			// own: "### Voorbeelden" under "## Inclusiviteit {theme=…}" is
-			// about inclusion too.
-			if len(stack) > 0 {
-				for _, t := range stack[len(stack)-1].themes {
-					s.themes = appendUnique(s.themes, t)
-				}
-			}
-			if first, dup := anchors[s.anchor]; dup {
-				ps.errorf(a.Path, lineNo, "duplicate section anchor %q (first at line %d)", s.anchor, first)
-			} else {
-				anchors[s.anchor] = lineNo
-			}
-			stack = append(stack, s)
+			sp.heading(lineNo, headingRE.FindStringSubmatch(trimmed))
 		case listItemRE.MatchString(raw) && !inQuote:
-			flush()
-			cur, curLine = []string{listItemRE.FindStringSubmatch(raw)[1]}, lineNo
+			sp.flush()
+			sp.cur, sp.curLine = []string{listItemRE.FindStringSubmatch(raw)[1]}, lineNo
 		case strings.HasPrefix(trimmed, ">"):
 			if !inQuote {
-				flush()
-				inQuote, curLine = true, lineNo
+				sp.flush()
+				inQuote, sp.curLine = true, lineNo
 			}
-			cur = append(cur, strings.TrimSpace(strings.TrimPrefix(trimmed, ">")))
+			sp.cur = append(sp.cur, strings.TrimSpace(strings.TrimPrefix(trimmed, ">")))
 		default:
-			if len(cur) == 0 {
-				curLine = lineNo
+			if len(sp.cur) == 0 {
+				sp.curLine = lineNo
 			}
-			cur = append(cur, trimmed)
+			sp.cur = append(sp.cur, trimmed)
 		}
 	}
-	flush()
+	sp.flush()
+}
+
+// passageSplitter is the state of splitPassages: the open sections, the
+// block being read and the anchors given out.
+type passageSplitter struct {
+	c       *Corpus
+	a       *Article
+	ps      *problems
+	stack   []section
+	counts  map[string]int  // passages per section anchor
+	used    map[string]bool // passage anchors given out
+	anchors map[string]int  // section anchors in use, with their line
+	cur     []string        // the lines of the open block
+	curLine int             // the line the open block began at
+	sect    int             // the number of the current section
+}
+
+// heading opens the section of a heading line (headingRE's match m) at
+// line lineNo, closing those of its level and below.
+func (sp *passageSplitter) heading(lineNo int, m []string) {
+	sp.sect++
+	s := section{level: len(m[1]), title: Inline(m[2])}
+	s.anchor, s.themes = sp.c.headingAttrs(sp.a.Path, lineNo, m[3], sp.ps)
+	if s.anchor == "" {
+		s.anchor = Slug(s.title)
+	}
+	if s.anchor == "" {
+		s.anchor = "sectie"
+	}
+	for len(sp.stack) > 0 && sp.stack[len(sp.stack)-1].level >= s.level {
+		sp.stack = sp.stack[:len(sp.stack)-1]
+	}
+	// A subsection belongs to its section's themes as well as its
+	// own: "### Voorbeelden" under "## Inclusiviteit {theme=…}" is
+	// about inclusion too.
+	if len(sp.stack) > 0 {
+		for _, t := range sp.stack[len(sp.stack)-1].themes {
+			s.themes = appendUnique(s.themes, t)
+		}
+	}
+	if first, dup := sp.anchors[s.anchor]; dup {
+		sp.ps.errorf(sp.a.Path, lineNo, "duplicate section anchor %q (first at line %d)", s.anchor, first)
+	} else {
+		sp.anchors[s.anchor] = lineNo
+	}
+	sp.stack = append(sp.stack, s)
+}
+
+// flush makes the open block a passage of the current section, if it
+// holds any text.
+func (sp *passageSplitter) flush() {
+	if len(sp.cur) == 0 {
+		return
+	}
+	text, lineStarts, marks := sp.c.blockText(sp.a.Path, sp.curLine, sp.cur, sp.ps)
+	sp.cur = nil
+	if text == "" {
+		return
+	}
+	base := "inleiding"
+	var headings []string
+	var themes []string
+	for _, s := range sp.stack {
+		headings = append(headings, s.title)
+	}
+	if len(sp.stack) > 0 {
+		top := sp.stack[len(sp.stack)-1]
+		base = top.anchor
+		themes = append(themes, top.themes...)
+	}
+	a := sp.a
+	a.Passages = append(a.Passages, &Passage{
+		Article:  a,
+		Anchor:   sp.passageAnchor(base),
+		Headings: headings,
+		Text:     text,
+		Line:     sp.curLine,
+		Themes:   themes,
+		Index:    len(a.Passages),
+
+		section:    sp.sect,
+		lineStarts: lineStarts,
+		marks:      marks,
+	})
+}
+
+// passageAnchor gives out the anchor of the next passage of the section
+// with anchor base: base, then base-2, base-3 …
+func (sp *passageSplitter) passageAnchor(base string) string {
+	sp.counts[base]++
+	anchor := base
+	if n := sp.counts[base]; n > 1 {
+		anchor = base + "-" + strconv.Itoa(n)
+	}
+	// A counted anchor can be another section's own: two passages
+	// under "Foo" give foo-2, as does a section "Foo 2". The anchor is
+	// the passage's id, so count on until it is free.
+	for sp.used[anchor] {
+		sp.counts[base]++
+		anchor = base + "-" + strconv.Itoa(sp.counts[base])
+	}
+	sp.used[anchor] = true
+	return anchor
 }
 
 // headingAttrs reads a heading's {#anchor theme=a,b} block.
