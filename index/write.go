@@ -54,10 +54,9 @@ func (s builderSink) Index(d *Document) error { return s.b.Index(d.analysed) }
 
 // batchSink writes documents into an open index in batches of size.
 type batchSink struct {
-	idx   bleve.Index
-	b     *bleve.Batch
-	size  int
-	count int
+	idx  bleve.Index
+	b    *bleve.Batch
+	size int
 }
 
 func (s *batchSink) prepare(*Document) error { return nil }
