@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -77,17 +78,34 @@ func readColumns(ctx context.Context, r indexapi.IndexReader) (*columns, error) 
 	for _, d := range ids {
 		c.present[d] = true
 	}
+	// The reading order (doc values, then a sort) is read beside the
+	// values (postings): on two cores, Open takes the longer of the two.
+	ranked := make(chan error, 1)
+	go func() {
+		orders, err := readOrders(r, ids, size)
+		if err == nil {
+			c.rankDocs(ids, orders)
+		}
+		ranked <- err
+	}()
+	err = c.readValueColumns(ctx, r, size)
+	return c, errors.Join(err, <-ranked)
+}
+
+// readValueColumns reads the facets, the article and the length prior.
+func (c *columns) readValueColumns(ctx context.Context, r indexapi.IndexReader, size uint64) error {
+	var err error
 	for i, f := range index.Facets {
 		if c.facets[i], err = readValues(ctx, r, f.Field, size); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if c.article, err = readValues(ctx, r, index.FieldArticle, size); err != nil {
-		return nil, err
+		return err
 	}
 	words, err := readValues(ctx, r, index.FieldWords, size)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for d := range c.prior {
 		c.prior[d] = 1 // an index without the field ranks as before
@@ -95,12 +113,7 @@ func readColumns(ctx context.Context, r indexapi.IndexReader) (*columns, error) 
 			c.prior[d] = lengthFactor(words.values[vs[0]])
 		}
 	}
-	orders, err := readOrders(r, ids, size)
-	if err != nil {
-		return nil, err
-	}
-	c.rankDocs(ids, orders)
-	return c, nil
+	return nil
 }
 
 // readValues reads the values of a keyword field for every document
