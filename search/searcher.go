@@ -268,7 +268,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	res.TookMS = sinceMS(start)
 	return res, nil
 }
 
