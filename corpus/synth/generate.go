@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing/fstest"
@@ -89,39 +90,66 @@ func lexiconGenerator(seed uint64) (*generator, error) {
 }
 
 // files makes the registries and the articles of a corpus of passages
-// passages; prefix goes to the articles (see articles).
+// passages in memory; prefix goes to the articles (see articles).
 func (g *generator) files(passages int, prefix string) fstest.MapFS {
 	files := fstest.MapFS{}
-	put := func(name string, b *strings.Builder) {
+	g.emit(passages, prefix, func(name string, b *strings.Builder) error {
 		files[name] = &fstest.MapFile{Data: []byte(b.String()), Mode: 0o644}
-	}
-	put(corpus.ThemesFile, g.themesYAML())
-	put(corpus.MunicipalitiesFile, g.municipalitiesYAML())
-	put(corpus.PeopleFile, g.peopleYAML())
-	g.articles(passages, prefix, put)
+		return nil
+	})
 	return files
 }
 
+// emit makes the registries and the articles of a corpus of passages
+// passages, in the order of the random draws, and hands each file to put
+// as it is made; it stops at put's first error.
+func (g *generator) emit(passages int, prefix string, put func(name string, b *strings.Builder) error) error {
+	for _, f := range []struct {
+		name string
+		make func() *strings.Builder
+	}{{corpus.ThemesFile, g.themesYAML}, {corpus.MunicipalitiesFile, g.municipalitiesYAML}, {corpus.PeopleFile, g.peopleYAML}} {
+		if err := put(f.name, f.make()); err != nil {
+			return err
+		}
+	}
+	return g.articles(passages, prefix, put)
+}
+
 // Write generates a corpus into dir, which must not hold any of its files
-// yet.
+// yet. Each file is written as it is made: the corpus is never held in
+// memory whole, whatever its size.
 func Write(dir string, opts Options) error {
-	files, err := Generate(opts)
+	if opts.Passages < 1 {
+		return fmt.Errorf("generate corpus: %d passages: need at least 1", opts.Passages)
+	}
+	g, err := lexiconGenerator(opts.Seed)
 	if err != nil {
 		return err
 	}
-	return writeFiles(dir, files)
+	return g.write(dir, opts.Passages, "synthetisch")
 }
 
-// writeFiles copies generated files into dir, which must not hold any of
-// them yet.
-func writeFiles(dir string, files fstest.MapFS) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// write writes the files that files makes into dir, one at a time, with
+// the same content; dir must not hold any of them yet.
+func (g *generator) write(dir string, passages int, prefix string) error {
+	if err := os.MkdirAll(filepath.Join(dir, corpus.ArticlesDir), 0o755); err != nil {
 		return fmt.Errorf("write corpus: %w", err)
 	}
-	if err := os.CopyFS(dir, files); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("write corpus: %w (use an empty folder)", err)
+	err := g.emit(passages, prefix, func(name string, b *strings.Builder) error {
+		f, err := os.OpenFile(filepath.Join(dir, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
 		}
+		_, err = f.WriteString(b.String())
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	})
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("write corpus: %w (use an empty folder)", err)
+	}
+	if err != nil {
 		return fmt.Errorf("write corpus: %w", err)
 	}
 	return nil
@@ -234,7 +262,7 @@ func (g *generator) peopleYAML() *strings.Builder {
 
 // articles writes articles of minArticlePassages to maxArticlePassages
 // passages until there are passages in all, named with the slug prefix.
-func (g *generator) articles(passages int, prefix string, put func(string, *strings.Builder)) {
+func (g *generator) articles(passages int, prefix string, put func(string, *strings.Builder) error) error {
 	left := passages
 	for n := 1; left > 0; n++ {
 		size := g.r.between(minArticlePassages, maxArticlePassages)
@@ -244,9 +272,12 @@ func (g *generator) articles(passages int, prefix string, put func(string, *stri
 			size = left
 		}
 		name, text := g.article(n, size, prefix)
-		put(path.Join(corpus.ArticlesDir, name), text)
+		if err := put(path.Join(corpus.ArticlesDir, name), text); err != nil {
+			return err
+		}
 		left -= size
 	}
+	return nil
 }
 
 // scene is what an article is about: it fills the templates' slots.

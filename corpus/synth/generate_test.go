@@ -226,3 +226,49 @@ func TestGeneratedPassagesHaveDistinctURLs(t *testing.T) {
 		seen[p.URL()] = true
 	}
 }
+
+// TestWriteStreamsTheFilesOfGenerate checks that the files Write and
+// WriteFromSentences stream to disk are those Generate and
+// GenerateFromSentences make, byte for byte, and no others.
+func TestWriteStreamsTheFilesOfGenerate(t *testing.T) {
+	ss := treebankSentences(t)
+	tb := TreebankOptions{Passages: 700, Seed: DefaultSeed, Sentences: ss}
+	lex := Options{Passages: 700, Seed: DefaultSeed}
+	for _, c := range []struct {
+		name  string
+		gen   func() (fstest.MapFS, error)
+		write func(dir string) error
+	}{
+		{"lexicon", func() (fstest.MapFS, error) { return Generate(lex) }, func(dir string) error { return Write(dir, lex) }},
+		{"treebank", func() (fstest.MapFS, error) { return GenerateFromSentences(tb) }, func(dir string) error { return WriteFromSentences(dir, tb) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want, err := c.gen()
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(t.TempDir(), "corpus")
+			if err := c.write(dir); err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			err = fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				got++
+				data, err := os.ReadFile(filepath.Join(dir, name))
+				if w := want[name]; err == nil && (w == nil || !bytes.Equal(data, w.Data)) {
+					t.Errorf("%s: written file differs from the generated one", name)
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != len(want) {
+				t.Errorf("wrote %d files, Generate makes %d", got, len(want))
+			}
+		})
+	}
+}

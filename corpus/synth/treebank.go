@@ -126,6 +126,26 @@ type TreebankOptions struct {
 // of Generate, and quotes wrap a real sentence in Dutch quotation marks
 // attributed to a fictional person of a fictional municipality.
 func GenerateFromSentences(opts TreebankOptions) (fstest.MapFS, error) {
+	g, err := treebankGenerator(opts)
+	if err != nil {
+		return nil, err
+	}
+	return g.files(opts.Passages, "treebank"), nil
+}
+
+// WriteFromSentences generates a corpus of real sentences into dir, which
+// must not hold any of its files yet, writing each file as it is made.
+func WriteFromSentences(dir string, opts TreebankOptions) error {
+	g, err := treebankGenerator(opts)
+	if err != nil {
+		return err
+	}
+	return g.write(dir, opts.Passages, "treebank")
+}
+
+// treebankGenerator checks opts and returns a generator over its
+// sentences.
+func treebankGenerator(opts TreebankOptions) (*generator, error) {
 	if opts.Passages < 1 {
 		return nil, fmt.Errorf("generate corpus: %d passages: need at least 1", opts.Passages)
 	}
@@ -141,17 +161,7 @@ func GenerateFromSentences(opts TreebankOptions) (fstest.MapFS, error) {
 		return nil, fmt.Errorf("generate corpus: every sentence names someone with a first name of the fictional people")
 	}
 	g.real = &sentencePool{all: pool}
-	return g.files(opts.Passages, "treebank"), nil
-}
-
-// WriteFromSentences generates a corpus of real sentences into dir, which
-// must not hold any of its files yet.
-func WriteFromSentences(dir string, opts TreebankOptions) error {
-	files, err := GenerateFromSentences(opts)
-	if err != nil {
-		return err
-	}
-	return writeFiles(dir, files)
+	return g, nil
 }
 
 // withoutNames leaves out the sentences that hold one of the fictional
