@@ -41,7 +41,7 @@ type BuildRow struct {
 
 // load loads a set into an engine and returns what the build took.
 func load(ctx context.Context, cfg *Config, set *Set, e Engine) (BuildRow, error) {
-	cfg.progress("%s: loading %d documents into %s", set.Name, len(set.Docs), e.Name())
+	cfg.progress("%s: loading %d documents into %s", set.Name, set.Documents(), e.Name())
 	start := time.Now()
 	if err := e.Load(ctx, set); err != nil {
 		return BuildRow{}, err

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 
 	"vanelkaar/corpus"
@@ -43,15 +44,28 @@ func (d *Doc) Facet(name string) []string {
 }
 
 // Set is one corpus ready for the engines: the loaded corpus, which
-// vanelkaar indexes, and the same documents flattened for the others.
+// vanelkaar indexes, and the same documents flattened for the others. A
+// summary set (SummarySet) holds neither, only what the run needs of the
+// corpus: vanelkaar builds it from its folder.
 type Set struct {
 	Name   string
-	Corpus *corpus.Corpus
-	Docs   []Doc
+	Corpus *corpus.Corpus // nil in a summary set
+	Docs   []Doc          // nil in a summary set
 	// Files are the corpus's files, when known (see UseFiles); TextBytes
 	// is their size.
 	Files     fs.FS
 	TextBytes int64
+	// Dir is the folder of Files, when they are in one: vanelkaar builds
+	// from it instead of a copy.
+	Dir string
+
+	passages, documents int
+	munis               []string // the municipalities' ids, in corpus order
+	// muniDocs counts the documents of each municipality: from Docs, or
+	// in a summary set from the first engine once loaded.
+	muniDocs map[string]int
+	rare     []Query // the rare mix, once derived
+	rareMade bool
 }
 
 // UseFiles records the files the set's corpus was loaded from: vanelkaar
@@ -67,12 +81,18 @@ func (s *Set) UseFiles(fsys fs.FS) error {
 }
 
 // Passages is the number of passages of the corpus.
-func (s *Set) Passages() int {
-	n := 0
-	for _, a := range s.Corpus.Articles {
-		n += len(a.Passages)
+func (s *Set) Passages() int { return s.passages }
+
+// Documents is the number of index documents of the corpus: passages,
+// quotes and people.
+func (s *Set) Documents() int { return s.documents }
+
+// RareQueries is the set's rare-word mix (see RareQueries).
+func (s *Set) RareQueries() []Query {
+	if !s.rareMade {
+		s.rare, s.rareMade = RareQueries(s.Corpus), true
 	}
-	return n
+	return s.rare
 }
 
 // LoadSet loads a corpus from its files within limits and makes it a set
@@ -89,13 +109,39 @@ func LoadSet(name string, files fs.FS, limits corpus.Limits) (*Set, error) {
 	return s, s.UseFiles(files)
 }
 
+// summarize records the corpus's counts and municipalities.
+func (s *Set) summarize(c *corpus.Corpus) {
+	s.passages, s.documents = 0, len(c.People)
+	for _, a := range c.Articles {
+		s.passages += len(a.Passages)
+		s.documents += len(a.Passages) + len(a.Quotes)
+	}
+	for _, m := range c.Municipalities {
+		s.munis = append(s.munis, m.ID)
+	}
+}
+
+// SummarySet makes a set of a corpus for vanelkaar alone, which builds it
+// from its folder dir in a process of its own: the set keeps the
+// corpus's counts and its rare mix, not the corpus, and flattens no
+// documents, so that a run on millions of passages holds neither. Its
+// most frequent municipality comes from the first engine once loaded
+// (see MunicipalityCounter).
+func SummarySet(name string, c *corpus.Corpus, dir string) (*Set, error) {
+	s := &Set{Name: name, Dir: dir}
+	s.summarize(c)
+	s.rare, s.rareMade = RareQueries(c), true
+	return s, s.UseFiles(os.DirFS(dir))
+}
+
 // NewSet turns a corpus into the documents vanelkaar indexes.
 func NewSet(name string, c *corpus.Corpus) (*Set, error) {
 	docs, err := index.Documents(c)
 	if err != nil {
 		return nil, fmt.Errorf("documents of %s: %w", name, err)
 	}
-	s := &Set{Name: name, Corpus: c, Docs: make([]Doc, 0, len(docs))}
+	s := &Set{Name: name, Corpus: c, Docs: make([]Doc, 0, len(docs)), muniDocs: map[string]int{}}
+	s.summarize(c)
 	for _, d := range docs {
 		var rec index.Record
 		raw, _ := d.Fields[index.FieldRecord].(string)
@@ -116,6 +162,9 @@ func NewSet(name string, c *corpus.Corpus) (*Set, error) {
 			Municipalities: values(d.Fields[index.FieldMunicipality]),
 			Roles:          values(d.Fields[index.FieldRole]),
 		})
+		for _, m := range s.Docs[len(s.Docs)-1].Municipalities {
+			s.muniDocs[m]++
+		}
 	}
 	return s, nil
 }

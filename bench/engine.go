@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"fmt"
 	"slices"
 )
 
@@ -64,4 +65,26 @@ func (a *Answer) Count(facet, value string, n int) {
 	if n > 0 && slices.Contains(Facets, facet) {
 		a.Facets[facet][value] += n
 	}
+}
+
+// MunicipalityCounter is an engine that counts, once loaded, the
+// documents of each municipality: a summary set (SummarySet), which has
+// no documents of its own to count, takes its most frequent municipality
+// from the first engine.
+type MunicipalityCounter interface {
+	MunicipalityCounts(ctx context.Context) (map[string]int, error)
+}
+
+// countMunicipalities fills a summary set's municipality counts from e.
+func (s *Set) countMunicipalities(ctx context.Context, e Engine) error {
+	mc, ok := e.(MunicipalityCounter)
+	if !ok {
+		return fmt.Errorf("%s cannot count the documents of a summary set's municipalities", e.Name())
+	}
+	counts, err := mc.MunicipalityCounts(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: municipality counts: %w", e.Name(), err)
+	}
+	s.muniDocs = counts
+	return nil
 }

@@ -118,16 +118,10 @@ func (q Query) Resolve(s *Set) Query {
 // topMunicipality is the municipality with the most documents, the first
 // by id on a tie.
 func (s *Set) topMunicipality() string {
-	counts := map[string]int{}
-	for _, d := range s.Docs {
-		for _, m := range d.Municipalities {
-			counts[m]++
-		}
-	}
 	best := ""
-	for _, m := range s.Corpus.Municipalities {
-		if best == "" || counts[m.ID] > counts[best] || counts[m.ID] == counts[best] && m.ID < best {
-			best = m.ID
+	for _, m := range s.munis {
+		if best == "" || s.muniDocs[m] > s.muniDocs[best] || s.muniDocs[m] == s.muniDocs[best] && m < best {
+			best = m
 		}
 	}
 	return best

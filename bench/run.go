@@ -76,7 +76,7 @@ func (c *Config) mixes(set *Set) []Mix {
 	}
 	ms := []Mix{{MixCommon, common}}
 	if c.Rare {
-		if rare := RareQueries(set.Corpus); len(rare) > 0 {
+		if rare := set.RareQueries(); len(rare) > 0 {
 			ms = append(ms, Mix{MixRare, rare})
 		}
 	}
@@ -168,6 +168,11 @@ func (rep *Report) runSet(ctx context.Context, set *Set, engines []Engine, last 
 		}
 		rep.Builds = append(rep.Builds, b)
 	}
+	if set.muniDocs == nil {
+		if err := set.countMunicipalities(ctx, engines[0]); err != nil {
+			return err
+		}
+	}
 	mixes := cfg.mixes(set)
 	for _, m := range mixes {
 		rows, err := timeMix(ctx, cfg, set, m, engines)
@@ -237,7 +242,7 @@ func timeMix(ctx context.Context, cfg *Config, set *Set, m Mix, engines []Engine
 
 // summarize makes a row of one engine's samples of a mix.
 func summarize(set *Set, m Mix, engine string, samples [][]time.Duration, matches int) Row {
-	r := Row{Corpus: set.Name, Passages: set.Passages(), Documents: len(set.Docs), Mix: m.Name, Engine: engine, List: m.Queries}
+	r := Row{Corpus: set.Name, Passages: set.Passages(), Documents: set.Documents(), Mix: m.Name, Engine: engine, List: m.Queries}
 	var all []time.Duration
 	var sum time.Duration
 	for _, s := range samples {

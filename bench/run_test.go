@@ -1,12 +1,19 @@
 package bench
 
 import (
+	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"vanelkaar/corpus"
+	"vanelkaar/corpus/synth"
 )
 
 func TestPercentile(t *testing.T) {
@@ -77,4 +84,50 @@ func TestWatchPeakRSS(t *testing.T) {
 		t.Errorf("the child's peak RSS is %d bytes, this process's %d; want the child's below 50 MiB and this one's above 300 MiB", peak, self)
 	}
 	runtime.KeepAlive(big)
+}
+
+// TestSummarySet: a summary set of a corpus folder has the counts and the
+// rare mix of the full set of the same corpus, and takes the same most
+// frequent municipality from the loaded engine, without holding the
+// corpus or documents.
+func TestSummarySet(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if err := synth.Write(dir, synth.Options{Passages: 3000, Seed: synth.DefaultSeed}); err != nil {
+		t.Fatal(err)
+	}
+	full, err := LoadSet("generated-3000", os.DirFS(dir), corpus.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := SummarySet("generated-3000", full.Corpus, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Corpus != nil || sum.Docs != nil || sum.Dir != dir || sum.TextBytes != full.TextBytes {
+		t.Errorf("summary set holds a corpus (%v) or documents (%d), folder %q, %d bytes; want neither, %q and %d",
+			sum.Corpus != nil, len(sum.Docs), sum.Dir, sum.TextBytes, dir, full.TextBytes)
+	}
+	if sum.Passages() != 3000 || sum.Documents() != len(full.Docs) || full.Documents() != len(full.Docs) {
+		t.Errorf("summary set: %d passages and %d documents; full set %d documents; want 3000 and %d",
+			sum.Passages(), sum.Documents(), full.Documents(), len(full.Docs))
+	}
+	if diff := cmp.Diff(full.RareQueries(), sum.RareQueries()); diff != "" || len(sum.RareQueries()) == 0 {
+		t.Errorf("rare mixes (-full +summary):\n%s", diff)
+	}
+	v := &Vanelkaar{TempDir: t.TempDir()}
+	defer v.Close()
+	ctx := context.Background()
+	if err := v.Load(ctx, full); err != nil {
+		t.Fatal(err)
+	}
+	if err := sum.countMunicipalities(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	q := Query{Text: "gemeente", Filters: map[string][]string{facetMunicipality: {AnyMunicipality}}}
+	if a, b := q.Resolve(full), q.Resolve(sum); !cmp.Equal(a, b) || sum.muniDocs[b.Filters[facetMunicipality][0]] != full.muniDocs[b.Filters[facetMunicipality][0]] {
+		t.Errorf("resolved on the full set to %v, on the summary set to %v; want one municipality with the same number of documents", a, b)
+	}
+	if err := v.Load(ctx, sum); err == nil {
+		t.Error("a summary set loaded without a build command: no error")
+	}
 }

@@ -44,9 +44,12 @@ func (v *Vanelkaar) Load(ctx context.Context, s *Set) error {
 	}
 	v.dir, v.stats = dir, BuildStats{}
 	out := filepath.Join(dir, "index")
-	if v.Command != nil && s.Files != nil {
+	switch {
+	case v.Command != nil && s.Files != nil:
 		err = v.buildApart(ctx, s, out)
-	} else {
+	case s.Corpus == nil:
+		err = fmt.Errorf("a summary set is built from its folder by Command, which is not set")
+	default:
 		start := time.Now()
 		_, err = index.Build(ctx, s.Corpus, out, nil)
 		v.stats.Time = time.Since(start)
@@ -64,14 +67,18 @@ func (v *Vanelkaar) Load(ctx context.Context, s *Set) error {
 	return nil
 }
 
-// buildApart writes the set's files into a corpus folder and builds the
-// index from it with Command, timing the command alone.
+// buildApart builds the index with Command from the set's folder, or
+// from a copy of its files when they are in none, timing the command
+// alone.
 func (v *Vanelkaar) buildApart(ctx context.Context, s *Set, out string) error {
-	src := filepath.Join(v.dir, "corpus")
-	if err := os.CopyFS(src, s.Files); err != nil {
-		return fmt.Errorf("write the corpus: %w", err)
+	src := s.Dir
+	if src == "" {
+		src = filepath.Join(v.dir, "corpus")
+		if err := os.CopyFS(src, s.Files); err != nil {
+			return fmt.Errorf("write the corpus: %w", err)
+		}
+		defer os.RemoveAll(src)
 	}
-	defer os.RemoveAll(src)
 	cmd := v.Command(ctx, src, out)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -112,6 +119,20 @@ func (v *Vanelkaar) Search(ctx context.Context, q Query, size int) (*Answer, err
 		}
 	}
 	return a, nil
+}
+
+// MunicipalityCounts counts the documents of each municipality of the
+// loaded index: the municipality facet of a search for everything.
+func (v *Vanelkaar) MunicipalityCounts(ctx context.Context) (map[string]int, error) {
+	res, err := v.s.Search(ctx, search.Request{Size: 1})
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, fv := range res.Facets.Get(facetMunicipality) {
+		counts[fv.Value] = fv.Count
+	}
+	return counts, nil
 }
 
 // Version names the bleve release the binary was built with.

@@ -29,6 +29,7 @@ type benchOptions struct {
 	seed                                uint64
 	rounds, warmup, size                int
 	queriesFile, rareOut, generate, tmp string
+	corpora                             string
 	pgDSN                               string
 	sqlite, perQuery, rare              bool
 	http, wrk                           bool
@@ -55,6 +56,7 @@ func (o *benchOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.sqlite, "sqlite", false, "also measure SQLite FTS5")
 	fs.BoolVar(&o.perQuery, "per-query", false, "also print each query's median latency per engine")
 	fs.StringVar(&o.tmp, "tmp", "", "folder for the index and database files (default: the system's)")
+	fs.StringVar(&o.corpora, "corpora", "", "folder that keeps the generated corpora (as <generator>-<passages>-seed<seed>/) for later runs, which read them from there (default: a temporary folder, removed after the run)")
 	fs.StringVar(&o.generate, "generate", "", "write the generated corpus of the first --passages size into this folder and stop")
 	fs.StringVar(&o.rareOut, "rare-queries", "", "write the rare-word mix of the generated corpus of the first --passages size into this file and stop")
 	fs.BoolVar(&o.http, "http", false, "also drive vanelkaar's HTTP server on 127.0.0.1 with concurrent clients")
@@ -130,8 +132,14 @@ func (o *benchOptions) run(ctx context.Context, e *env, gens []corpusGenerator, 
 		return err
 	}
 	engines := append([]bench.Engine{&bench.Vanelkaar{TempDir: o.tmp, Command: indexCommand(e)}}, others...)
-	next := benchSets(o.src, counts, gens, cfg.Progress)
-	rep, err := bench.RunEach(ctx, cfg, 1+len(gens)*len(counts), next, engines)
+	sets := &benchSets{src: o.src, counts: counts, gens: gens, dir: o.corpora, summary: len(others) == 0, progress: cfg.Progress}
+	if sets.dir == "" {
+		if sets.dir, err = os.MkdirTemp(o.tmp, "vanelkaar-bench-corpora-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(sets.dir)
+	}
+	rep, err := bench.RunEach(ctx, cfg, 1+len(gens)*len(counts), sets.next, engines)
 	for _, eng := range engines {
 		if cerr := eng.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -309,22 +317,66 @@ func printBench(w io.Writer, rep *bench.Report, engines []bench.Engine, perQuery
 	return nil
 }
 
-// benchSets returns the function that makes the i-th set of the run: the
-// real corpus first, then each generator's corpus of each size, generated
-// only when its turn comes.
-func benchSets(src corpusSource, counts []int, gens []corpusGenerator, progress func(string)) func(int) (*bench.Set, error) {
-	return func(i int) (*bench.Set, error) {
-		if i == 0 {
-			return shippedSet(src)
-		}
-		g, n := gens[(i-1)/len(counts)], counts[(i-1)%len(counts)]
-		progress(fmt.Sprintf("generating a %s corpus of %d passages", g.name, n))
-		files, err := g.generate(n)
-		if err != nil {
-			return nil, err
-		}
-		return bench.LoadSet(fmt.Sprintf("%s-%d", g.name, n), files, generatedLimits)
+// benchSets makes the sets of a run: the real corpus first, then each
+// generator's corpus of each size, generated into a folder of dir when
+// its turn comes (or read from there when an earlier run made it). With
+// vanelkaar alone (summary), a generated set keeps no corpus and no
+// flattened documents (bench.SummarySet).
+type benchSets struct {
+	src      corpusSource
+	counts   []int
+	gens     []corpusGenerator
+	dir      string
+	summary  bool
+	progress func(string)
+}
+
+// next makes the i-th set.
+func (b *benchSets) next(i int) (*bench.Set, error) {
+	if i == 0 {
+		return shippedSet(b.src)
 	}
+	g, n := b.gens[(i-1)/len(b.counts)], b.counts[(i-1)%len(b.counts)]
+	name := fmt.Sprintf("%s-%d", g.name, n)
+	dir, err := g.folder(b.dir, n, b.progress)
+	if err != nil {
+		return nil, err
+	}
+	b.progress(fmt.Sprintf("%s: loading the corpus from %s", name, dir))
+	files := os.DirFS(dir)
+	c, err := corpus.LoadWith(files, generatedLimits)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if b.summary {
+		return bench.SummarySet(name, c, dir)
+	}
+	s, err := bench.NewSet(name, c)
+	if err != nil {
+		return nil, err
+	}
+	s.Dir = dir
+	return s, s.UseFiles(files)
+}
+
+// folder returns the folder of the generated corpus of n passages in
+// dir, writing it first when it is not there. A corpus is written into a
+// temporary name and renamed when complete, so that an interrupted run
+// leaves nothing a later one would take for a corpus.
+func (g corpusGenerator) folder(dir string, n int, progress func(string)) (string, error) {
+	out := filepath.Join(dir, fmt.Sprintf("%s-%d-seed%d", g.name, n, g.seed))
+	if _, err := os.Stat(out); err == nil {
+		return out, nil
+	}
+	progress(fmt.Sprintf("generating a %s corpus of %d passages into %s", g.name, n, out))
+	tmp := out + ".partial"
+	if err := os.RemoveAll(tmp); err != nil {
+		return "", err
+	}
+	if err := g.write(tmp, n); err != nil {
+		return "", err
+	}
+	return out, os.Rename(tmp, out)
 }
 
 // shippedSet is the real corpus: --corpus or the embedded one.

@@ -420,3 +420,37 @@ func TestReadmeBenchCommands(t *testing.T) {
 		})
 	}
 }
+
+// TestBenchCorporaFolder: with --corpora a run writes each generated
+// corpus into that folder, and a later run reads it from there instead
+// of generating it again; the folder is a corpus `vanelkaar check` and
+// `vanelkaar index --corpus` read.
+func TestBenchCorporaFolder(t *testing.T) {
+	corpora := t.TempDir()
+	args := []string{"bench", "--passages", "200", "--rounds", "1", "--rare=false", "--tmp", t.TempDir(), "--corpora", corpora}
+	var outs []string
+	for run := range 2 {
+		code, out, errOut := runCmd(t, "", args...)
+		if code != 0 {
+			t.Fatalf("run %d: exit %d\n%s", run+1, code, errOut)
+		}
+		if generated := strings.Contains(errOut, "generating a generated corpus of 200 passages"); generated != (run == 0) {
+			t.Errorf("run %d generated the corpus: %v; want only the first to\n%s", run+1, generated, errOut)
+		}
+		checkBenchRows(t, benchRows(t, out), [][3]string{
+			{"shipped", "common", "vanelkaar"}, {"generated-200", "common", "vanelkaar"},
+		}, 1, len(bench.DefaultQueries()))
+		outs = append(outs, out)
+	}
+	dir := filepath.Join(corpora, "generated-200-seed20190101")
+	if code, out, _ := runCmd(t, "", "check", "--corpus", dir); code != 0 {
+		t.Errorf("check of the kept corpus: exit %d\n%s", code, out)
+	}
+	growth := []string{"corpus", "passages", "documents", "build s", "peak RSS MB", "on disk MB", "common p50 ms", "common p99 ms", "rare p50 ms", "rare p99 ms"}
+	for _, c := range []string{"passages", "documents", "on disk MB"} {
+		a, b := benchTable(t, outs[0], growth)[1][c], benchTable(t, outs[1], growth)[1][c]
+		if a != b {
+			t.Errorf("%s: %s in the first run, %s in the second, from the same corpus", c, a, b)
+		}
+	}
+}
