@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -20,16 +21,13 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	src.addFlags(fs, "corpus folder (default: the embedded corpus)")
 	out := fs.String("out", "", "index folder to build into (required)")
 	quiet := fs.Bool("quiet", false, "show no progress")
-	memLimit := fs.Int64("memory-limit", defaultBuildMemory>>20, "MiB the Go heap aims to stay under while building (the collector works harder near it); 0 for none, as does a GOMEMLIMIT in the environment")
+	memLimit := fs.Int64("memory-limit", defaultBuildMemory>>20, "MiB the Go heap aims to stay under while building, or the loaded corpus's heap plus 256 MiB when that is more (the collector works harder near it); 0 for none, as does a GOMEMLIMIT in the environment")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 || *memLimit < 0 {
 		fs.Usage()
 		return errUsage
-	}
-	if *memLimit > 0 && e.getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(*memLimit << 20))
 	}
 	// The corpus is described before it is read: a change while it is
 	// read makes the next server start rebuild, never miss the change.
@@ -42,6 +40,9 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	c, err := src.load()
 	if err != nil {
 		return err
+	}
+	if *memLimit > 0 && e.getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit(*memLimit << 20)))
 	}
 	// Build is the corpus's last user: once it has encoded what it stores
 	// besides the documents, the collector may free the corpus during
@@ -60,6 +61,22 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 // analysed, the vocabulary); without a limit the collector lets the heap
 // grow to twice that before it collects.
 const defaultBuildMemory = 400 << 20
+
+// buildHeadroom is what a build needs besides the loaded corpus: a batch
+// being analysed, the documents made ahead of it, the vocabulary.
+const buildHeadroom = 256 << 20
+
+// buildMemoryLimit is the heap limit of a build, set once the corpus is
+// loaded: limit, or the loaded corpus's heap plus buildHeadroom when that
+// is more. A limit under what the corpus alone holds (over 1 GB at a
+// million passages) would keep the collector running without pause,
+// taking up to half the CPU, and free nothing.
+func buildMemoryLimit(limit int64) int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return max(limit, int64(m.HeapAlloc)+buildHeadroom)
+}
 
 // progressBar shows a build's progress. On a terminal it rewrites one
 // line; elsewhere (a log, a pipe) it writes a line when the stage changes
