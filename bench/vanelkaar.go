@@ -26,6 +26,9 @@ type Vanelkaar struct {
 	// process's (which holds the generated corpora). It is used for sets
 	// with Files; others are built in this process, unmeasured.
 	Command func(ctx context.Context, corpusDir, indexDir string) *exec.Cmd
+	// Keep leaves the index folders in TempDir when the engine loads the
+	// next set or closes, for `vanelkaar serve --index` to open.
+	Keep bool
 
 	dir   string
 	s     *search.Searcher
@@ -153,7 +156,7 @@ func (v *Vanelkaar) Close() error {
 		err = v.s.Close()
 		v.s = nil
 	}
-	if v.dir != "" {
+	if v.dir != "" && !v.Keep {
 		if rerr := os.RemoveAll(v.dir); err == nil {
 			err = rerr
 		}

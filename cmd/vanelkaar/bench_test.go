@@ -426,10 +426,13 @@ func TestReadmeBenchCommands(t *testing.T) {
 // of generating it again; the folder is a corpus `vanelkaar check` and
 // `vanelkaar index --corpus` read.
 func TestBenchCorporaFolder(t *testing.T) {
-	corpora := t.TempDir()
-	args := []string{"bench", "--passages", "200", "--rounds", "1", "--rare=false", "--tmp", t.TempDir(), "--corpora", corpora}
+	corpora, tmp := t.TempDir(), t.TempDir()
+	args := []string{"bench", "--passages", "200", "--rounds", "1", "--rare=false", "--tmp", tmp, "--corpora", corpora}
 	var outs []string
 	for run := range 2 {
+		if run == 1 {
+			args = append(args, "--keep-index")
+		}
 		code, out, errOut := runCmd(t, "", args...)
 		if code != 0 {
 			t.Fatalf("run %d: exit %d\n%s", run+1, code, errOut)
@@ -445,6 +448,11 @@ func TestBenchCorporaFolder(t *testing.T) {
 	dir := filepath.Join(corpora, "generated-200-seed20190101")
 	if code, out, _ := runCmd(t, "", "check", "--corpus", dir); code != 0 {
 		t.Errorf("check of the kept corpus: exit %d\n%s", code, out)
+	}
+	// The second run kept its two indexes (shipped and generated-200).
+	kept, _ := filepath.Glob(filepath.Join(tmp, "vanelkaar-bench-index-*", "index", "current"))
+	if len(kept) != 2 {
+		t.Errorf("kept index folders: %v, want the two of the run with --keep-index", kept)
 	}
 	growth := []string{"corpus", "passages", "documents", "build s", "peak RSS MB", "on disk MB", "common p50 ms", "common p99 ms", "rare p50 ms", "rare p99 ms"}
 	for _, c := range []string{"passages", "documents", "on disk MB"} {
