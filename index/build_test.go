@@ -109,17 +109,19 @@ func TestMappingIsExplicit(t *testing.T) {
 	if err := m.Validate(); err != nil {
 		t.Fatal(err)
 	}
+	// Only the names are stored of the text fields: the record has the
+	// text of the others. Only the reading order, which bleve sorts by,
+	// has doc values.
 	for _, f := range TextFields {
 		fm := m.DefaultMapping.Properties[f.Name].Fields[0]
-		if fm.Analyzer != AnalyzerDutch || !fm.Store || !fm.IncludeTermVectors {
+		if fm.Analyzer != AnalyzerDutch || fm.Store != (f.Name == FieldNames) || !fm.IncludeTermVectors {
 			t.Errorf("text field %s: analyzer %q store %v vectors %v", f.Name, fm.Analyzer, fm.Store, fm.IncludeTermVectors)
 		}
 	}
-	for _, fc := range Facets {
-		f := fc.Field
+	for _, f := range KeywordFields() {
 		fm := m.DefaultMapping.Properties[f].Fields[0]
-		if fm.Analyzer != "keyword" || !fm.DocValues {
-			t.Errorf("facet field %s: analyzer %q doc values %v", f, fm.Analyzer, fm.DocValues)
+		if fm.Analyzer != "keyword" || fm.DocValues != (f == FieldOrder) || fm.Store {
+			t.Errorf("keyword field %s: analyzer %q doc values %v store %v", f, fm.Analyzer, fm.DocValues, fm.Store)
 		}
 	}
 }

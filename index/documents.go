@@ -135,15 +135,16 @@ func (d *documents) passage(a *corpus.Article, ref *ArticleRef, i int, p *corpus
 		URL:            p.URL(),
 		SourceURL:      a.SourceURL,
 		Article:        ref,
+		ArticleSlug:    a.Slug,
 		Themes:         d.signals.themesOf(p.Themes, toks),
 		Municipalities: munis,
 		Roles:          roles,
 		People:         p.People,
 	}
 	f := map[string]any{
-		FieldTitle:    a.Title,
-		FieldHeadings: strings.Join(p.Headings, " \n "),
-		FieldBody:     p.Text,
+		FieldTitle:    r.FieldText(FieldTitle),
+		FieldHeadings: r.FieldText(FieldHeadings),
+		FieldBody:     r.FieldText(FieldBody),
 		FieldNames:    namesOf(d.c, p.People, munis),
 		FieldArticle:  a.Slug,
 	}
@@ -163,6 +164,8 @@ func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *co
 		URL:         q.URL(),
 		SourceURL:   a.SourceURL,
 		Article:     ref,
+		ArticleSlug: a.Slug,
+		Whole:       q.Whole,
 		Attribution: string(q.Attribution),
 		Themes:      d.signals.themesOf(q.Themes, toks),
 	}
@@ -170,22 +173,18 @@ func (d *documents) quote(a *corpus.Article, ref *ArticleRef, passage int, q *co
 	// the title or headings around it: kind=quote for a phrase of a
 	// heading must not list the quotes below that heading.
 	f := map[string]any{
-		FieldQuote:   q.Text,
+		FieldQuote:   r.FieldText(FieldQuote),
 		FieldArticle: a.Slug,
 	}
 	var speakers []string
 	if per := d.c.Person(q.Speaker); per != nil {
 		r.Speaker = personRef(d.c, per)
+		r.SpeakerID = per.ID
 		r.Title = per.Name
 		r.Roles = []string{per.RoleCategory}
 		r.Municipalities = nonNil(nonEmpty(per.Municipality))
 		speakers = []string{per.ID}
 		r.People = speakers
-		quoted := "“" + q.Text + "”"
-		if q.Whole != "" {
-			quoted = q.Whole
-		}
-		r.Citation = Citation(quoted, r.Speaker, ref, CitationLink(a.SourceURL, q.URL()))
 	} else {
 		// A quote without a speaker cannot be cited: no citation.
 		r.Title = "Citaat"
@@ -205,6 +204,7 @@ func (d *documents) person(per *corpus.Person) (Document, error) {
 		Title:          per.Name,
 		Text:           personText(ref),
 		Speaker:        ref,
+		SpeakerID:      per.ID,
 		Themes:         []string{},
 		Municipalities: nonNil(nonEmpty(per.Municipality)),
 		Roles:          []string{per.RoleCategory},
@@ -214,10 +214,11 @@ func (d *documents) person(per *corpus.Person) (Document, error) {
 	if per.First != nil {
 		r.SourceURL = per.First.Article.SourceURL
 		r.Article = articleRef(per.First.Article)
+		r.ArticleSlug = per.First.Article.Slug
 	}
 	f := map[string]any{
-		FieldTitle: per.Name,
-		FieldBody:  r.Text,
+		FieldTitle: r.FieldText(FieldTitle),
+		FieldBody:  r.FieldText(FieldBody),
 		FieldNames: namesOf(d.c, []string{per.ID}, r.Municipalities),
 	}
 	return d.add(PersonID(per.ID), "p-"+corpus.FoldName(per.Name), f, r, nil)

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -9,23 +8,35 @@ import (
 )
 
 // docsByID returns the documents of the fixture corpus by id, with their
-// records decoded.
+// records decoded as a search decodes them: their article and speaker
+// filled in from the corpus's Refs.
 func docsByID(t *testing.T) (map[string]Document, map[string]Record) {
 	t.Helper()
-	docs, err := Documents(fixture(t))
+	c := fixture(t)
+	docs, err := Documents(c)
 	if err != nil {
 		t.Fatal(err)
 	}
+	refs := RefsOf(c)
 	byID, recs := map[string]Document{}, map[string]Record{}
 	for _, d := range docs {
 		byID[d.ID] = d
-		var r Record
-		if err := json.Unmarshal([]byte(d.Fields[FieldRecord].(string)), &r); err != nil {
+		r, err := refs.Record([]byte(d.Fields[FieldRecord].(string)))
+		if err != nil {
 			t.Fatalf("record of %s: %v", d.ID, err)
 		}
-		recs[d.ID] = r
+		recs[d.ID] = *r
 	}
 	return byID, recs
+}
+
+func TestRecordNamesWhatRefsHave(t *testing.T) {
+	refs := RefsOf(fixture(t))
+	for _, raw := range []string{`{"kind":"passage","article":"no-such-article"}`, `{"kind":"quote","speaker":"nobody"}`, `{`} {
+		if _, err := refs.Record([]byte(raw)); err == nil {
+			t.Errorf("Record(%s) decoded", raw)
+		}
+	}
 }
 
 func TestQuoteDocuments(t *testing.T) {
@@ -49,7 +60,8 @@ func TestQuoteDocuments(t *testing.T) {
 				Kind: KindQuote, Title: "Joris Mulder",
 				Text:     "Wij publiceren elk algoritme dat de gemeente gebruikt in een openbaar register.",
 				Headings: []string{"Data"}, URL: "/artikelen/het-digitale-loket#data-3",
-				SourceURL: "https://voorbeeldreeks.example/het-digitale-loket",
+				SourceURL:   "https://voorbeeldreeks.example/het-digitale-loket",
+				ArticleSlug: "het-digitale-loket", SpeakerID: "joris-mulder",
 				Speaker: &PersonRef{ID: "joris-mulder", Name: "Joris Mulder", Role: "Beleidsmedewerker Data", RoleCategory: "advies-en-beleid",
 					Municipality: "voorbeeldstad", MunicipalityName: "Voorbeeldstad", Organisation: "Gemeente Voorbeeldstad"},
 				Attribution: "colon",
@@ -72,7 +84,8 @@ func TestQuoteDocuments(t *testing.T) {
 			record: Record{
 				Kind: KindQuote, Title: "Citaat", Text: "Het platform is in het voorjaar klaar",
 				Headings: []string{"Het platform"}, URL: "/artikelen/samen-met-de-regio#platform-2",
-				SourceURL: "https://voorbeeldreeks.example/samen-met-de-regio",
+				SourceURL:   "https://voorbeeldreeks.example/samen-met-de-regio",
+				ArticleSlug: "samen-met-de-regio",
 				// Nobody to cite: no citation.
 				Themes: []string{"samenwerken"}, Municipalities: []string{}, Roles: []string{},
 			},

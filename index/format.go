@@ -18,7 +18,7 @@ import (
 // means an index built before it would answer differently; a change to the
 // mapping (fields, analyzer configuration) changes Format's fingerprint by
 // itself.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // FormatKey is the internal key of a bleve index under which a build
 // stores its Format as JSON.

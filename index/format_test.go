@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func TestOpenChecksTheFormat(t *testing.T) {
 		wantText string
 	}{
 		{"the program's own format", nil, false, ""},
-		{"an older version", &index.Format{Version: cur.Version - 1, Mapping: cur.Mapping}, true, "has format 0 (mapping "},
+		{"an older version", &index.Format{Version: cur.Version - 1, Mapping: cur.Mapping}, true, fmt.Sprintf("has format %d (mapping ", cur.Version-1)},
 		{"another mapping", &index.Format{Version: cur.Version, Mapping: "0123456789ab"}, true, "mapping 0123456789ab"},
 		{"no format: built before formats were stored", &index.Format{}, true, "has format none (built by an older vanelkaar)"},
 	}

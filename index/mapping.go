@@ -58,10 +58,10 @@ func newMapping(dutch map[string]any) *mapping.IndexMappingImpl {
 
 	doc := mapping.NewDocumentStaticMapping()
 	for _, f := range TextFields {
-		doc.AddFieldMappingsAt(f.Name, textField())
+		doc.AddFieldMappingsAt(f.Name, textField(f.Name == FieldNames))
 	}
 	for _, name := range KeywordFields() {
-		doc.AddFieldMappingsAt(name, keywordField())
+		doc.AddFieldMappingsAt(name, keywordField(name == FieldOrder))
 	}
 	rec := mapping.NewTextFieldMapping()
 	rec.Index = false
@@ -75,22 +75,31 @@ func newMapping(dutch map[string]any) *mapping.IndexMappingImpl {
 	return im
 }
 
-func textField() *mapping.FieldMapping {
+// textField is the mapping of a text field. Phrase queries and the
+// marks of hits need the positions and offsets of its terms (term
+// vectors). Its text is stored only when store is set: the record holds
+// the text of the others (see Record.FieldText), and a second copy made
+// the index larger and its build slower.
+func textField(store bool) *mapping.FieldMapping {
 	f := mapping.NewTextFieldMapping()
 	f.Analyzer = AnalyzerDutch
-	f.Store = true
+	f.Store = store
 	f.IncludeTermVectors = true
 	f.IncludeInAll = false
 	f.DocValues = false
 	return f
 }
 
-func keywordField() *mapping.FieldMapping {
+// keywordField is the mapping of a keyword field, with doc values when
+// docValues is set: bleve sorts by a field's doc values. A search reads
+// the facets from the terms' postings instead (see search's columns), so
+// only the field results are sorted by has them.
+func keywordField(docValues bool) *mapping.FieldMapping {
 	f := mapping.NewKeywordFieldMapping()
 	f.Analyzer = keyword.Name
 	f.Store = false
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
-	f.DocValues = true
+	f.DocValues = docValues
 	return f
 }

@@ -6,22 +6,31 @@ import (
 )
 
 // Record is what a search hit shows of a document. It is stored as JSON in
-// FieldRecord, so that results need nothing but the index.
+// FieldRecord, so that results need nothing but the index. The article and
+// the speaker are stored once for the whole index (see Refs) and a record
+// names them by slug and id; Refs.Record fills in Article, Speaker,
+// SourceURL and Citation, which are not stored with it.
 type Record struct {
 	Kind      string      `json:"kind"`
 	Title     string      `json:"title"`
 	Text      string      `json:"text"` // the text snippets are cut from
 	Headings  []string    `json:"headings,omitempty"`
 	URL       string      `json:"url"`
-	SourceURL string      `json:"source_url,omitempty"`
-	Article   *ArticleRef `json:"article,omitempty"`
-	Speaker   *PersonRef  `json:"speaker,omitempty"`
+	SourceURL string      `json:"-"` // the article's
+	Article   *ArticleRef `json:"-"`
+	Speaker   *PersonRef  `json:"-"`
+	// ArticleSlug and SpeakerID name Article and Speaker in Refs.
+	ArticleSlug string `json:"article,omitempty"`
+	SpeakerID   string `json:"speaker,omitempty"`
+	// Whole is a quote split by its attribution, whole as published (see
+	// corpus.Quote); the citation quotes it instead of Text.
+	Whole string `json:"whole,omitempty"`
 	// Attribution says how a quote's speaker was found (see corpus.Attribution).
 	Attribution    string   `json:"attribution,omitempty"`
 	Themes         []string `json:"themes"`
 	Municipalities []string `json:"municipalities"`
 	Roles          []string `json:"roles"`
-	Citation       string   `json:"citation,omitempty"`
+	Citation       string   `json:"-"`
 	// People are the person ids the document is about: a quote's speaker,
 	// the people a passage names, the person of a person document. Only
 	// the speaker facet reads them; hits carry Speaker instead.

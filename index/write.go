@@ -175,6 +175,7 @@ func internals(d *derived) (map[string][]byte, error) {
 	for key, v := range map[string]any{
 		internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat(),
 		internalVocabulary: d.vocab.vocabulary(c), internalSynonyms: SynonymsOf(c), internalFieldStats: d.stats,
+		internalRefs: RefsOf(c),
 	} {
 		raw, err := json.Marshal(v)
 		if err != nil {

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -90,8 +89,8 @@ func (s *Searcher) ArticlePage(ctx context.Context, slug, words string, page int
 		Pages: (int(br.Total) + corpus.PassagesPerPage - 1) / corpus.PassagesPerPage}
 	for _, dm := range br.Hits {
 		raw, _ := dm.Fields[index.FieldRecord].(string)
-		var rec index.Record
-		if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		rec, err := l.refs.Record([]byte(raw))
+		if err != nil {
 			return nil, fmt.Errorf("article %s: record of %s: %w", slug, dm.ID, err)
 		}
 		if rec.Article != nil && out.Article.Slug == "" {

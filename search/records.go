@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -45,8 +44,8 @@ func (l *loaded) record(id string) (*vindex.Record, error) {
 			raw = f.Value()
 		}
 	})
-	rec = &vindex.Record{}
-	if err := json.Unmarshal(raw, rec); err != nil {
+	rec, err = l.refs.Record(raw)
+	if err != nil {
 		return nil, fmt.Errorf("search: record of %s: %w", id, err)
 	}
 	l.records.mu.Lock()

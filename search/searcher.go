@@ -44,6 +44,8 @@ type loaded struct {
 	// an index built without them (bleve then estimates its own).
 	bm25    *bsearch.BM25Stats
 	records records
+	// refs are the articles and people the stored records name.
+	refs *index.Refs
 	// synonyms are the index's synonym rules; nil when it has none.
 	synonyms *synonyms
 	// known remembers whether the index holds a term (string -> bool);
@@ -101,7 +103,11 @@ func newLoaded(idx bleve.Index) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{idx: idx, labels: labels, info: info, vocab: newVocabulary(voc)}
+	refs, err := index.ReadRefs(idx)
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{idx: idx, labels: labels, info: info, vocab: newVocabulary(voc), refs: refs}
 	if err := l.readFieldStats(); err != nil {
 		return nil, err
 	}

@@ -131,21 +131,36 @@ func (l *loaded) pairOccurs(ctx context.Context, text string) (bool, error) {
 	sr := bleve.NewSearchRequestOptions(fieldsQuery(pair, 1), pairHits, 0, false)
 	sr.Score = bleve.ScoreNone
 	sr.IncludeLocations = true
-	for _, f := range index.TextFields {
-		sr.Fields = append(sr.Fields, f.Name)
-	}
+	sr.Fields = []string{index.FieldNames}
 	br, err := l.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return false, fmt.Errorf("suggest: %w", err)
 	}
 	for _, h := range br.Hits {
 		for field, terms := range h.Locations {
-			if adjacentInSentence(h.Fields[field], terms) {
+			text, err := l.fieldText(h, field)
+			if err != nil {
+				return false, fmt.Errorf("suggest: %w", err)
+			}
+			if adjacentInSentence(text, terms) {
 				return true, nil
 			}
 		}
 	}
 	return false, nil
+}
+
+// fieldText is the text of a hit's text field: the names as stored, the
+// others from the hit's record (see index.Record.FieldText).
+func (l *loaded) fieldText(h *bsearch.DocumentMatch, field string) (any, error) {
+	if field == index.FieldNames {
+		return h.Fields[field], nil
+	}
+	rec, err := l.record(h.ID)
+	if err != nil {
+		return nil, err
+	}
+	return rec.FieldText(field), nil
 }
 
 // pairHits bounds the documents read to confirm a pair: a pair that only
