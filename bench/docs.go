@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -140,12 +139,16 @@ func NewSet(name string, c *corpus.Corpus) (*Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("documents of %s: %w", name, err)
 	}
+	refs, err := index.RefsOf(c)
+	if err != nil {
+		return nil, fmt.Errorf("documents of %s: %w", name, err)
+	}
 	s := &Set{Name: name, Corpus: c, Docs: make([]Doc, 0, len(docs)), muniDocs: map[string]int{}}
 	s.summarize(c)
 	for _, d := range docs {
-		var rec index.Record
 		raw, _ := d.Fields[index.FieldRecord].(string)
-		if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		rec, err := refs.Record([]byte(raw))
+		if err != nil {
 			return nil, fmt.Errorf("documents of %s: record of %s: %w", name, d.ID, err)
 		}
 		s.Docs = append(s.Docs, Doc{

@@ -36,7 +36,11 @@ type Document struct {
 // instead (see streamDocuments), so they are never all in memory.
 func Documents(c *corpus.Corpus) ([]Document, error) {
 	var docs []Document
-	err := streamDocuments(context.Background(), c, 1, 0, nil, func(d *Document) error {
+	d, err := newDocuments(c)
+	if err != nil {
+		return nil, err
+	}
+	err = streamDocuments(context.Background(), d, 1, 0, nil, func(d *Document) error {
 		d.tokens = nil
 		docs = append(docs, *d)
 		return nil
@@ -86,6 +90,9 @@ func docJobs(c *corpus.Corpus) iter.Seq[docJob] {
 type documents struct {
 	c       *corpus.Corpus
 	signals *themeSignals
+	// refs are what reading the records needs; their records are
+	// compressed with refs's dictionary once it is set.
+	refs *Refs
 }
 
 func newDocuments(c *corpus.Corpus) (*documents, error) {
@@ -93,7 +100,39 @@ func newDocuments(c *corpus.Corpus) (*documents, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &documents{c: c, signals: signals}, nil
+	d := &documents{c: c, signals: signals}
+	dict, err := d.recordDictionary()
+	if err != nil {
+		return nil, err
+	}
+	d.refs = refsOf(c, dict)
+	return d, nil
+}
+
+// recordSamples is about how many documents, spread over the corpus,
+// recordDictionary reads.
+const recordSamples = 128
+
+// recordDictionary returns the records of documents spread over the
+// corpus, up to about recordDictBytes: the dictionary every record is
+// compressed with.
+func (d *documents) recordDictionary() ([]byte, error) {
+	step := max(documentCount(d.c)/recordSamples, 1)
+	var dict []byte
+	i := 0
+	for j := range docJobs(d.c) {
+		if i++; (i-1)%step != 0 {
+			continue
+		}
+		doc, err := d.make(j)
+		if err != nil {
+			return nil, err
+		}
+		if dict = append(dict, doc.Fields[FieldRecord].(string)...); len(dict) >= recordDictBytes {
+			break
+		}
+	}
+	return dict, nil
 }
 
 // make makes the document of a job.
@@ -113,6 +152,11 @@ func (d *documents) add(id, order string, f map[string]any, r Record, analyzed m
 	rec, err := json.Marshal(r)
 	if err != nil {
 		return Document{}, fmt.Errorf("encode record %s: %w", id, err)
+	}
+	if d.refs != nil {
+		if rec, err = d.refs.pack(rec); err != nil {
+			return Document{}, fmt.Errorf("encode record %s: %w", id, err)
+		}
 	}
 	f[FieldOrder] = order
 	f[FieldWords] = textLength(r.Text)

@@ -17,7 +17,10 @@ func docsByID(t *testing.T) (map[string]Document, map[string]Record) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refs := RefsOf(c)
+	refs, err := RefsOf(c)
+	if err != nil {
+		t.Fatal(err)
+	}
 	byID, recs := map[string]Document{}, map[string]Record{}
 	for _, d := range docs {
 		byID[d.ID] = d
@@ -31,7 +34,10 @@ func docsByID(t *testing.T) (map[string]Document, map[string]Record) {
 }
 
 func TestRecordNamesWhatRefsHave(t *testing.T) {
-	refs := RefsOf(fixture(t))
+	refs, err := RefsOf(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, raw := range []string{`{"kind":"passage","article":"no-such-article"}`, `{"kind":"quote","speaker":"nobody"}`, `{`} {
 		if _, err := refs.Record([]byte(raw)); err == nil {
 			t.Errorf("Record(%s) decoded", raw)

@@ -26,11 +26,7 @@ type docChunk struct {
 // ahead of fn: enough to keep the workers busy while fn writes a batch,
 // and a bound on the documents in memory whatever the corpus's size.
 // It stops at the first error, of making a document, of fn or of ctx.
-func streamDocuments(ctx context.Context, c *corpus.Corpus, workers, ahead int, prepare, fn func(*Document) error) error {
-	d, err := newDocuments(c)
-	if err != nil {
-		return err
-	}
+func streamDocuments(ctx context.Context, d *documents, workers, ahead int, prepare, fn func(*Document) error) error {
 	workers = max(workers, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -38,7 +34,7 @@ func streamDocuments(ctx context.Context, c *corpus.Corpus, workers, ahead int, 
 	defer cancel()
 	queue := make(chan *docChunk, max(2*workers, ahead/chunkDocs)) // in reading order, for fn
 	work := make(chan *docChunk)                                   // for the workers
-	go produceChunks(ctx, c, queue, work)
+	go produceChunks(ctx, d.c, queue, work)
 	for range workers {
 		wg.Go(func() {
 			for ch := range work {

@@ -21,10 +21,14 @@ func TestStreamDocumentsInReadingOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	docs, err := newDocuments(c)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ workers, ahead int }{{1, 0}, {2, 0}, {4, 10}, {3, 1000}} {
 		t.Run(fmt.Sprintf("%d workers %d ahead", tc.workers, tc.ahead), func(t *testing.T) {
 			var got []string
-			err := streamDocuments(context.Background(), c, tc.workers, tc.ahead, nil, func(d *Document) error {
+			err := streamDocuments(context.Background(), docs, tc.workers, tc.ahead, nil, func(d *Document) error {
 				i := len(got)
 				got = append(got, d.ID)
 				if i < len(want) && d.Fields[FieldRecord] != want[i].Fields[FieldRecord] {
@@ -49,7 +53,10 @@ func TestStreamDocumentsInReadingOrder(t *testing.T) {
 // TestStreamDocumentsStops checks that an error of fn or of prepare, or a
 // cancelled context, ends the stream with that error.
 func TestStreamDocumentsStops(t *testing.T) {
-	c := shipped(t)
+	docs, err := newDocuments(shipped(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	stop := errors.New("stop")
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -65,7 +72,7 @@ func TestStreamDocumentsStops(t *testing.T) {
 		{"cancelled", cancelled, nil, func(*Document) error { return nil }, context.Canceled},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := streamDocuments(tc.ctx, c, 2, 0, tc.prepare, tc.fn); !errors.Is(err, tc.want) {
+			if err := streamDocuments(tc.ctx, docs, 2, 0, tc.prepare, tc.fn); !errors.Is(err, tc.want) {
 				t.Errorf("err = %v, want %v", err, tc.want)
 			}
 		})

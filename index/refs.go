@@ -3,9 +3,12 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/klauspost/compress/zstd"
 
 	"vanelkaar/corpus"
 )
@@ -13,18 +16,53 @@ import (
 // internalRefs is the internal key of the index's Refs.
 const internalRefs = "vanelkaar.refs"
 
-// Refs are the articles and people that records name, stored once in the
-// index rather than in every record: a passage's record repeated its
-// article's title, series, links and authors, a quote's its speaker and
-// the citation made of both.
+// Refs are what reading a stored record needs, stored once in the index:
+// the articles and people that records name (a passage's record repeated
+// its article's title, series, links and authors, a quote's its speaker
+// and the citation made of both), and the dictionary records are
+// compressed with.
 type Refs struct {
 	Articles map[string]*ArticleRef `json:"articles"` // by slug
 	People   map[string]*PersonRef  `json:"people"`   // by id
+	// Dict is what each record's compression (zstd) starts from: records
+	// of the corpus, so that a record of a few hundred bytes is compressed
+	// against the words, names and layout seen in them rather than alone.
+	// bleve compresses each document's stored fields by itself (snappy),
+	// which left a record nearly its size.
+	Dict []byte `json:"dict"`
+
+	once  sync.Once
+	codec *recordCodec
+	err   error
 }
 
-// RefsOf returns the articles and people of a corpus as records name them.
-func RefsOf(c *corpus.Corpus) *Refs {
-	r := &Refs{Articles: make(map[string]*ArticleRef, len(c.Articles)), People: make(map[string]*PersonRef, len(c.People))}
+// recordCodec compresses and decompresses records; both may be used by
+// several goroutines at once.
+type recordCodec struct {
+	enc *zstd.Encoder
+	dec *zstd.Decoder
+}
+
+// recordDictID names the records' dictionary in their zstd frames.
+const recordDictID = 1
+
+// recordDictBytes is about how much of the records Refs.Dict holds.
+const recordDictBytes = 64 << 10
+
+// RefsOf returns what reading the records of a corpus's documents needs
+// (see Documents); it is the same each time for the same corpus.
+func RefsOf(c *corpus.Corpus) (*Refs, error) {
+	d, err := newDocuments(c)
+	if err != nil {
+		return nil, err
+	}
+	return d.refs, nil
+}
+
+// refsOf returns the articles and people of a corpus as records name
+// them, with dict.
+func refsOf(c *corpus.Corpus, dict []byte) *Refs {
+	r := &Refs{Articles: make(map[string]*ArticleRef, len(c.Articles)), People: make(map[string]*PersonRef, len(c.People)), Dict: dict}
 	for _, a := range c.Articles {
 		r.Articles[a.Slug] = articleRef(a)
 	}
@@ -32,6 +70,35 @@ func RefsOf(c *corpus.Corpus) *Refs {
 		r.People[p.ID] = personRef(c, p)
 	}
 	return r
+}
+
+// coder returns the records' codec, made on first use.
+func (rs *Refs) coder() (*recordCodec, error) {
+	rs.once.Do(func() {
+		workers := runtime.GOMAXPROCS(0)
+		enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderCRC(false),
+			zstd.WithEncoderConcurrency(workers), zstd.WithEncoderDictRaw(recordDictID, rs.Dict))
+		if err != nil {
+			rs.err = fmt.Errorf("record encoder: %w", err)
+			return
+		}
+		dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(workers), zstd.WithDecoderDictRaw(recordDictID, rs.Dict))
+		if err != nil {
+			rs.err = fmt.Errorf("record decoder: %w", err)
+			return
+		}
+		rs.codec = &recordCodec{enc: enc, dec: dec}
+	})
+	return rs.codec, rs.err
+}
+
+// pack compresses the JSON of a record.
+func (rs *Refs) pack(raw []byte) ([]byte, error) {
+	c, err := rs.coder()
+	if err != nil {
+		return nil, err
+	}
+	return c.enc.EncodeAll(raw, make([]byte, 0, len(raw)/2)), nil
 }
 
 // ReadRefs reads the articles and people stored in an index.
@@ -43,7 +110,15 @@ func ReadRefs(idx bleve.Index) (*Refs, error) {
 // Record decodes a stored record and fills in what it names: its article
 // (and the article's source address), its speaker and, for a quote with a
 // speaker, its citation.
-func (rs *Refs) Record(raw []byte) (*Record, error) {
+func (rs *Refs) Record(stored []byte) (*Record, error) {
+	c, err := rs.coder()
+	if err != nil {
+		return nil, err
+	}
+	raw, err := c.dec.DecodeAll(stored, nil)
+	if err != nil {
+		return nil, err
+	}
 	r := &Record{}
 	if err := json.Unmarshal(raw, r); err != nil {
 		return nil, err

@@ -90,6 +90,7 @@ type derived struct {
 	stats  FieldStats
 	vocab  *vocabularyCounter
 	corpus *corpus.Corpus
+	refs   *Refs
 }
 
 // writeDocuments streams the corpus's documents into sink, counting what
@@ -100,7 +101,11 @@ func writeDocuments(ctx context.Context, c *corpus.Corpus, sink docSink, opts *O
 	if an == nil {
 		return nil, fmt.Errorf("build index: analyzer %q is not available", AnalyzerDutch)
 	}
-	d := &derived{stats: newFieldStats(), vocab: newVocabularyCounter(an), corpus: c}
+	docs, err := newDocuments(c)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	d := &derived{stats: newFieldStats(), vocab: newVocabularyCounter(an), corpus: c, refs: docs.refs}
 	every := progressEvery
 	if opts != nil && opts.BatchSize > 0 {
 		every = opts.BatchSize
@@ -108,7 +113,7 @@ func writeDocuments(ctx context.Context, c *corpus.Corpus, sink docSink, opts *O
 	rep.total = documentCount(c)
 	rep.report(StageWriting, 0)
 	ids := make(map[string]bool, rep.total)
-	err := streamDocuments(ctx, c, runtime.GOMAXPROCS(0), batchDocs(c, opts)/2, sink.prepare, func(doc *Document) error {
+	err = streamDocuments(ctx, docs, runtime.GOMAXPROCS(0), batchDocs(c, opts)/2, sink.prepare, func(doc *Document) error {
 		if ids[doc.ID] {
 			return fmt.Errorf("two documents have the id %s", doc.ID)
 		}
@@ -175,7 +180,7 @@ func internals(d *derived) (map[string][]byte, error) {
 	for key, v := range map[string]any{
 		internalLabels: LabelsOf(c), internalInfo: info, FormatKey: CurrentFormat(),
 		internalVocabulary: d.vocab.vocabulary(c), internalSynonyms: SynonymsOf(c), internalFieldStats: d.stats,
-		internalRefs: RefsOf(c),
+		internalRefs: d.refs,
 	} {
 		raw, err := json.Marshal(v)
 		if err != nil {
