@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -35,19 +36,37 @@ type analysedField struct{ bindex.Field }
 
 func (analysedField) Analyze() {}
 
-// analyse maps a document's fields with m and analyses them.
+// analyse maps a document's fields with m and analyses them: a text
+// field whose tokens the document has (d.fieldTokens) takes those rather
+// than being analysed again.
 func analyse(m mapping.IndexMapping, d *Document) (bindex.Document, error) {
 	doc := document.NewDocument(d.ID)
 	if err := m.MapDocument(doc, d.Fields); err != nil {
 		return nil, err
 	}
 	doc.AddIDField()
-	for _, f := range doc.Fields {
+	for i, f := range doc.Fields {
+		if tf, ok := f.(*document.TextField); ok && d.fieldTokens[f.Name()] != nil {
+			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(), &tokens{d.fieldTokens[f.Name()]})
+			doc.Fields[i] = f
+		}
 		if f.Options().IsIndexed() {
 			f.Analyze()
 		}
 	}
+	d.fieldTokens = nil
 	return analysed{doc}, nil
+}
+
+// tokens is an analyzer that gives the tokens of a text analysed already,
+// once: the field keeps its analyzer, and the tokens are not to stay in
+// memory with it until the segment is written.
+type tokens struct{ ts analysis.TokenStream }
+
+func (t *tokens) Analyze([]byte) analysis.TokenStream {
+	ts := t.ts
+	t.ts = nil
+	return ts
 }
 
 // newBuilder makes an empty bleve index folder at path for scorch's

@@ -94,7 +94,8 @@ func write(ctx context.Context, c *corpus.Corpus, m mapping.IndexMapping, path s
 	if err != nil {
 		return 0, fmt.Errorf("build index: create %s: %w", path, err)
 	}
-	d, err := writeDocuments(ctx, c, builderSink{b: b, m: m}, opts, rep)
+	own := fingerprint(m) == CurrentFormat().Mapping
+	d, err := writeDocuments(ctx, c, builderSink{b: b, m: m, own: own}, opts, rep)
 	if err != nil {
 		return 0, err
 	}

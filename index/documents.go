@@ -22,6 +22,9 @@ type Document struct {
 
 	// lengths are the tokens of each text field, for FieldStats.
 	lengths map[string]int
+	// fieldTokens are the analysed text fields, for the index builder
+	// (see analyse), so that no text is analysed twice; nil once used.
+	fieldTokens map[string]analysis.TokenStream
 	// tokens are the analyzed text of a passage, for the vocabulary; nil
 	// for other documents and once the vocabulary has counted them.
 	tokens analysis.TokenStream
@@ -41,7 +44,7 @@ func Documents(c *corpus.Corpus) ([]Document, error) {
 		return nil, err
 	}
 	err = streamDocuments(context.Background(), d, 1, 0, nil, func(d *Document) error {
-		d.tokens = nil
+		d.tokens, d.fieldTokens = nil, nil
 		docs = append(docs, *d)
 		return nil
 	})
@@ -164,7 +167,8 @@ func (d *documents) add(id, order string, f map[string]any, r Record, analyzed m
 	for _, fc := range Facets {
 		f[fc.Field] = fc.Of(&r)
 	}
-	return Document{ID: id, Fields: f, lengths: fieldLengths(f, d.signals.analyzer, analyzed)}, nil
+	toks := fieldTokens(f, d.signals.analyzer, analyzed)
+	return Document{ID: id, Fields: f, lengths: tokenLengths(toks), fieldTokens: toks}, nil
 }
 
 // passage adds the i-th passage p of article a.

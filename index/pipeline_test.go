@@ -114,6 +114,54 @@ func TestBuildIndexesWhatBleveWould(t *testing.T) {
 			t.Errorf("field %s: built index has %d terms, in memory %d, or their counts differ", field, len(a), len(b))
 		}
 	}
+	// The builder takes the tokens the documents were analysed into
+	// rather than analysing again: the same positions and offsets.
+	for _, f := range TextFields {
+		for term := range dictionary(t, built, f.Name) {
+			if a, b := vectors(t, built, f.Name, term), vectors(t, mem, f.Name, term); !maps.Equal(a, b) {
+				t.Fatalf("field %s term %q: built %v, in memory %v", f.Name, term, a, b)
+			}
+		}
+	}
+}
+
+// vectors are the frequency and the locations of a term in each document
+// that has it, by document id.
+func vectors(t *testing.T, idx bleve.Index, field, term string) map[string]string {
+	t.Helper()
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tfr.Close()
+	out := map[string]string{}
+	for {
+		d, err := tfr.Next(nil)
+		if err != nil || d == nil {
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		id, err := r.ExternalID(d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := fmt.Sprint(d.Freq)
+		for _, l := range d.Vectors {
+			v += fmt.Sprintf(" %d:%d-%d", l.Pos, l.Start, l.End)
+		}
+		out[id] = v
+	}
 }
 
 // dictionary is the terms of a field with the number of documents of each.

@@ -46,7 +46,7 @@ func FieldStatsOf(docs []Document, an analysis.Analyzer) FieldStats {
 	for _, d := range docs {
 		lengths := d.lengths
 		if lengths == nil {
-			lengths = fieldLengths(d.Fields, an, nil)
+			lengths = tokenLengths(fieldTokens(d.Fields, an, nil))
 		}
 		s.add(lengths)
 	}
@@ -66,10 +66,10 @@ func (s *FieldStats) add(lengths map[string]int) {
 	}
 }
 
-// fieldLengths counts the tokens of each non-empty text field of a
-// document's fields f, analyzing those analyzed does not hold.
-func fieldLengths(f map[string]any, an analysis.Analyzer, analyzed map[string]analysis.TokenStream) map[string]int {
-	lengths := map[string]int{}
+// fieldTokens are the tokens of each non-empty text field of a
+// document's fields f: analyzed's, and an's of the others.
+func fieldTokens(f map[string]any, an analysis.Analyzer, analyzed map[string]analysis.TokenStream) map[string]analysis.TokenStream {
+	out := make(map[string]analysis.TokenStream, len(TextFields))
 	for _, tf := range TextFields {
 		text, _ := f[tf.Name].(string)
 		if text == "" {
@@ -79,8 +79,17 @@ func fieldLengths(f map[string]any, an analysis.Analyzer, analyzed map[string]an
 		if !ok {
 			toks = an.Analyze([]byte(text))
 		}
+		out[tf.Name] = toks
+	}
+	return out
+}
+
+// tokenLengths counts the tokens of each field that has some.
+func tokenLengths(tokens map[string]analysis.TokenStream) map[string]int {
+	lengths := map[string]int{}
+	for name, toks := range tokens {
 		if len(toks) > 0 {
-			lengths[tf.Name] = len(toks)
+			lengths[name] = len(toks)
 		}
 	}
 	return lengths

@@ -39,13 +39,19 @@ type docSink interface {
 }
 
 // builderSink hands documents, analysed on the workers, to scorch's
-// offline builder.
+// offline builder. own says that m is NewMapping(), whose analyzer made
+// the documents' tokens; with another (benchmarks compare variants) the
+// text is analysed again.
 type builderSink struct {
-	b *scorch.Builder
-	m mapping.IndexMapping
+	b   *scorch.Builder
+	m   mapping.IndexMapping
+	own bool
 }
 
 func (s builderSink) prepare(d *Document) (err error) {
+	if !s.own {
+		d.fieldTokens = nil
+	}
 	d.analysed, err = analyse(s.m, d)
 	return err
 }
