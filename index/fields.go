@@ -33,7 +33,8 @@ const (
 	// very short texts down (see search's length prior).
 	FieldWords = "words"
 
-	// FieldRecord holds the JSON Record of the document: stored, not indexed.
+	// FieldRecord holds the JSON Record of the document, compressed (see
+	// Refs): stored, not indexed.
 	FieldRecord = "record"
 )
 
