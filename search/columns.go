@@ -45,6 +45,8 @@ type valueColumn struct {
 	ordOf  map[string]uint32
 	start  []uint32
 	ords   []uint32
+	// docs is the number of documents of each value.
+	docs []int
 }
 
 // of returns the value numbers of document d.
@@ -140,6 +142,7 @@ func readValues(ctx context.Context, r indexapi.IndexReader, field string, size 
 		}
 		col.ordOf[e.Term] = uint32(len(col.values))
 		col.values = append(col.values, e.Term)
+		col.docs = append(col.docs, len(ds))
 		docs = append(docs, ds)
 	}
 	// Count each document's values, then place them.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -42,6 +43,10 @@ func TestOnePassAgreesWithBleve(t *testing.T) {
 		{Query: "wethouder", Filters: map[string][]string{FacetKind: {KindPerson, KindQuote}}},
 		{Query: "blockchain gemeente"},
 		{Query: "de het"},
+		// Nothing has every word and filter: relaxations and any word.
+		{Query: "leren van elkaar", Filters: map[string][]string{FacetKind: {KindQuote}}},
+		{Query: "blockchain wethouder -gemeente", Filters: map[string][]string{FacetKind: {KindQuote}, FacetRole: {"bestuur"}}},
+		{Query: `blockchain "digitale infrastructuur" OR privacy`},
 	}
 	cases := []corpusCase{
 		{"fixture", func(t *testing.T) (*Searcher, []Request) { return fixtureSearcher(t), common }},
@@ -57,6 +62,9 @@ func TestOnePassAgreesWithBleve(t *testing.T) {
 					got := mustSearch(t, s, r)
 					want := bleveReference(t, s, r)
 					compareAgreement(t, got, want)
+					if diff := cmp.Diff(bleveRelaxations(t, s, r), got.Relaxations); diff != "" {
+						t.Errorf("relaxations (-bleve +one pass):\n%s", diff)
+					}
 				})
 			}
 		})
@@ -91,7 +99,8 @@ func treebankAgreementCase(t *testing.T) (*Searcher, []Request) {
 	for _, w := range rare.words {
 		reqs = append(reqs, Request{Query: w}, Request{Query: w, Filters: map[string][]string{FacetTheme: {rare.theme}}})
 	}
-	reqs = append(reqs, Request{Query: rare.words[0] + " " + rare.partner}, Request{Query: slices.Concat(rare.words, []string{""})[0] + " " + rare.words[len(rare.words)-1]})
+	reqs = append(reqs, Request{Query: rare.words[0] + " " + rare.partner}, Request{Query: slices.Concat(rare.words, []string{""})[0] + " " + rare.words[len(rare.words)-1]},
+		Request{Query: strings.Join(rare.words, " ")}, Request{Query: strings.Join(rare.words, " ") + " partij", Filters: map[string][]string{FacetKind: {KindPassage}}})
 	return s, reqs
 }
 
@@ -154,6 +163,59 @@ func compareAgreement(t *testing.T, got *Result, want agreement) {
 	if diff := cmp.Diff(want, g, close); diff != "" {
 		t.Errorf("(-bleve +one pass):\n%s", diff)
 	}
+}
+
+// bleveRelaxations are the relaxations of r counted by bleve: for a
+// search whose words and filters find nothing, a bleve request of each
+// search with a word or a filter left out.
+func bleveRelaxations(t *testing.T, s *Searcher, r Request) []Relaxation {
+	t.Helper()
+	ctx := context.Background()
+	l, release, err := s.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	req, q, err := r.normalized(l.labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _, err = l.expand(ctx, q, false); err != nil {
+		t.Fatal(err)
+	}
+	out := []Relaxation{}
+	if q.Empty() || bleveTotal(t, l, translate(req, q, l.analyzeTerms, false, "")) > 0 {
+		return out
+	}
+	cands, queries, _ := relaxationCandidates(req, q)
+	for i, c := range cands {
+		rr := req
+		rr.Filters = c.Filters
+		if c.Total = bleveTotal(t, l, translate(rr, queries[i], l.analyzeTerms, false, "")); c.Total > 0 {
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Relaxation) int { return cmpTotal(b.Total, a.Total) })
+	return out
+}
+
+func cmpTotal(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func bleveTotal(t *testing.T, l *loaded, q bq.Query) uint64 {
+	t.Helper()
+	br, err := l.idx.SearchInContext(context.Background(), bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return br.Total
 }
 
 // bleveReference answers r the way Search did before its own pass: one

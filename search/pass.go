@@ -27,6 +27,10 @@ type matches struct {
 	// facet's filter: a facet is counted without its own filter, so that
 	// its other values show what selecting them too would add.
 	counts [][]int
+	// failedOnly are, per facet of index.Facets, the matches that fail
+	// that facet's filter and no other: with total, what the search
+	// without that filter finds (see relaxations).
+	failedOnly []uint64
 	// page is the requested page of the matches that pass every filter,
 	// best first.
 	page []scoredDoc
@@ -43,29 +47,35 @@ type scoredDoc struct {
 // each match that fails no filter counts for the total, for every facet
 // and as a candidate for the page; one that fails a single facet's filter
 // counts for that facet only. Scores are BM25 with the field boosts and
-// the length prior (not computed in reading order).
+// the length prior (not computed in reading order). When the filters keep
+// few documents, the pass counts without scores and the matches that pass
+// every filter are scored after it (see scoreEach): scoring is most of a
+// pass's cost.
 func (l *loaded) collect(ctx context.Context, req Request, text bq.Query) (*matches, error) {
 	cols := l.cols
 	fs := newFilterSet(cols, req.Filters)
-	m := &matches{counts: make([][]int, len(index.Facets))}
+	m := &matches{counts: make([][]int, len(index.Facets)), failedOnly: make([]uint64, len(index.Facets))}
 	for i := range m.counts {
 		m.counts[i] = make([]int, len(cols.facets[i].values))
 	}
 	scored := req.Sort != SortArticle
 	ties := &idOrder{r: l.reader}
 	top := &topDocs{n: req.Page * req.Size, scored: scored, rank: cols.rank, ties: ties}
-	err := l.eachMatch(ctx, text, scored, func(d uint64, score float64) {
-		switch n, f := fs.failed(d); n {
-		case 0:
-			m.total++
-			for i := range m.counts {
-				cols.facets[i].count(d, m.counts[i])
+	add := func(d uint64, score float64) { top.add(scoredDoc{doc: d, score: score * cols.prior[d]}) }
+	var passed []uint64
+	later := scored && text != nil && fs.share() <= laterScoringShare
+	err := l.eachMatch(ctx, text, scored && !later, func(d uint64, score float64) {
+		if m.tally(&fs, d) {
+			if later {
+				passed = append(passed, d)
+			} else {
+				add(d, score)
 			}
-			top.add(scoredDoc{doc: d, score: score * cols.prior[d]})
-		case 1:
-			cols.facets[f].count(d, m.counts[f])
 		}
 	})
+	if err == nil && later {
+		err = l.scoreEach(ctx, text, passed, add)
+	}
 	if err := errors.Join(err, ties.err); err != nil {
 		return nil, err
 	}
@@ -75,8 +85,73 @@ func (l *loaded) collect(ctx context.Context, req Request, text bq.Query) (*matc
 	return m, nil
 }
 
+// laterScoringShare is the share of the documents that a request's filters
+// may keep, at most, for collect to score only what passes them: the pass
+// without scores costs about a third of one with them, and scoring a
+// match found again costs more than scoring it on the way.
+const laterScoringShare = 0.25
+
+// tally counts match d for the total and the facets (see collect), and
+// reports whether it passes every filter.
+func (m *matches) tally(fs *filterSet, d uint64) bool {
+	cols := fs.cols
+	switch n, f := fs.failed(d); n {
+	case 0:
+		m.total++
+		for i := range m.counts {
+			cols.facets[i].count(d, m.counts[i])
+		}
+		return true
+	case 1:
+		m.failedOnly[f]++
+		cols.facets[f].count(d, m.counts[f])
+	}
+	return false
+}
+
+// scoreEach calls visit with each of docs, matches of text in increasing
+// order, and its score (without the length prior), by advancing a
+// scoring searcher to each: it scores them as a pass over every match
+// would.
+func (l *loaded) scoreEach(ctx context.Context, text bq.Query, docs []uint64, visit func(d uint64, score float64)) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	s, sctx, err := l.searcher(ctx, text, bsearch.SearcherOptions{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for i, d := range docs {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		dm, err := s.Advance(sctx, indexapi.NewIndexInternalID(nil, d))
+		if err != nil {
+			return fmt.Errorf("search: score matches: %w", err)
+		}
+		if dm == nil || dm.IndexInternalID.Value() != d {
+			return fmt.Errorf("search: score matches: document %d is not a match", d)
+		}
+		visit(d, dm.Score)
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return nil
+}
+
 // count returns the number of matches of text that pass every filter.
+// The clauses that only add to the score (side by side words) are left
+// out: they find nothing more, and each is a phrase search.
 func (l *loaded) count(ctx context.Context, filters map[string][]string, text bq.Query) (uint64, error) {
+	if b, ok := text.(*bq.BooleanQuery); ok && b.Should != nil && b.Must != nil {
+		if d, ok := b.Should.(*bq.DisjunctionQuery); ok && d.Min == 0 {
+			unscored := *b
+			unscored.Should = nil
+			text = &unscored
+		}
+	}
 	fs := newFilterSet(l.cols, filters)
 	var n uint64
 	err := l.eachMatch(ctx, text, false, func(d uint64, _ float64) {
@@ -233,6 +308,25 @@ func newFilterSet(cols *columns, filters map[string][]string) filterSet {
 		fs.chosen = append(fs.chosen, chosen)
 	}
 	return fs
+}
+
+// share is the share of the documents that can pass the filters, at
+// most: for each filtered facet, the documents of its selected values,
+// over every document.
+func (fs *filterSet) share() float64 {
+	share := 1.0
+	n := float64(len(fs.cols.prior))
+	for k, i := range fs.facets {
+		col := &fs.cols.facets[i]
+		docs := 0
+		for o, chosen := range fs.chosen[k] {
+			if chosen {
+				docs += col.docs[o]
+			}
+		}
+		share *= min(1, float64(docs)/max(1, n))
+	}
+	return share
 }
 
 // failed returns how many filters document d fails, counting to two, and

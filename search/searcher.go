@@ -291,7 +291,7 @@ func (l *loaded) answer(ctx context.Context, req Request, q query.And, res *Resu
 		return nil, nil, err
 	}
 	if m.total == 0 && res.Match == MatchAll {
-		if res.Relaxations, err = l.relaxations(ctx, req, q); err != nil {
+		if res.Relaxations, err = l.relaxations(ctx, req, q, m); err != nil {
 			return nil, nil, err
 		}
 		if len(q.Positive()) > 1 {

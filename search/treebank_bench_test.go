@@ -50,6 +50,11 @@ func BenchmarkTreebank(b *testing.B) {
 		{"rare-words-any", Request{Query: rare.words[0] + " " + rare.words[1] + " " + rare.words[2]}},
 		{"filters-only", Request{Filters: map[string][]string{FacetTheme: {rare.theme}, FacetKind: {KindQuote}}}},
 		{"grouped", Request{Query: "partij", Group: GroupMunicipality}},
+		// No document has every word and filter: the relaxations' counts
+		// and the any-word ranking (bench's common mix asks it).
+		{"common-relaxed", Request{Query: "leren van elkaar", Filters: map[string][]string{FacetKind: {KindQuote}}}},
+		// Words rare as forms whose stems are common (bench's rare mix).
+		{"common-stems-pair", Request{Query: "wateren stuks"}},
 	}
 	b.Run("baseline", func(b *testing.B) { benchBaseline(b, s, "eerste partij") })
 	for _, tc := range cases {
