@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2"
@@ -48,9 +49,11 @@ type scoredDoc struct {
 // and as a candidate for the page; one that fails a single facet's filter
 // counts for that facet only. Scores are BM25 with the field boosts and
 // the length prior (not computed in reading order). When the filters keep
-// few documents, the pass counts without scores and the matches that pass
-// every filter are scored after it (see scoreEach): scoring is most of a
-// pass's cost.
+// few documents or the query needs two words or more, the pass counts
+// without scores and the matches that pass every filter are scored after
+// it (see scoreEach): scoring is most of a pass's cost, and without scores
+// bleve finds the documents of several words from their postings' bitmaps
+// instead of stepping through every match of each.
 func (l *loaded) collect(ctx context.Context, req Request, text bq.Query) (*matches, error) {
 	cols := l.cols
 	fs := newFilterSet(cols, req.Filters)
@@ -63,8 +66,12 @@ func (l *loaded) collect(ctx context.Context, req Request, text bq.Query) (*matc
 	top := &topDocs{n: req.Page * req.Size, scored: scored, rank: cols.rank, ties: ties}
 	add := func(d uint64, score float64) { top.add(scoredDoc{doc: d, score: score * cols.prior[d]}) }
 	var passed []uint64
-	later := scored && text != nil && fs.share() <= laterScoringShare
-	err := l.eachMatch(ctx, text, scored && !later, func(d uint64, score float64) {
+	later := scored && text != nil && (fs.share() <= laterScoringShare || allWords(text))
+	walked := text
+	if later {
+		walked = countingText(text)
+	}
+	err := l.eachMatch(ctx, walked, scored && !later, func(d uint64, score float64) {
 		if m.tally(&fs, d) {
 			if later {
 				passed = append(passed, d)
@@ -110,56 +117,119 @@ func (m *matches) tally(fs *filterSet, d uint64) bool {
 }
 
 // scoreEach calls visit with each of docs, matches of text in increasing
-// order, and its score (without the length prior), by advancing a
-// scoring searcher to each: it scores them as a pass over every match
-// would.
+// order, and its score (without the length prior), by advancing scoring
+// searchers to each: it scores them as a pass over every match would.
 func (l *loaded) scoreEach(ctx context.Context, text bq.Query, docs []uint64, visit func(d uint64, score float64)) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	s, sctx, err := l.searcher(ctx, text, bsearch.SearcherOptions{})
+	ss, err := l.scorers(ctx, text)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer ss.close()
 	for i, d := range docs {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		dm, err := s.Advance(sctx, indexapi.NewIndexInternalID(nil, d))
+		score, ok, err := ss[0].scoreAt(d)
+		if err == nil && !ok {
+			err = fmt.Errorf("document %d is not a match", d)
+		}
 		if err != nil {
 			return fmt.Errorf("search: score matches: %w", err)
 		}
-		if dm == nil || dm.IndexInternalID.Value() != d {
-			return fmt.Errorf("search: score matches: document %d is not a match", d)
+		if len(ss) > 1 {
+			extra, _, err := ss[1].scoreAt(d)
+			if err != nil {
+				return fmt.Errorf("search: score matches: %w", err)
+			}
+			score += extra
 		}
-		visit(d, dm.Score)
-		sctx.DocumentMatchPool.Put(dm)
+		visit(d, score)
 	}
 	return nil
+}
+
+// scorers returns the searchers whose scores add up to a match's score of
+// text. A boolean query is split into its words that must match and those
+// that should: bleve's boolean searcher, advanced to a match, walks on to
+// the next one at once, which for a few matches far apart is most of the
+// postings. The parts get the query norm the boolean searcher would give
+// them, and their scores add up as its do; what it excludes does not
+// score, and the documents asked about are matches.
+func (l *loaded) scorers(ctx context.Context, text bq.Query) (scorerSet, error) {
+	parts := []bq.Query{text}
+	if b, ok := text.(*bq.BooleanQuery); ok && b.Filter == nil && (b.Must != nil || b.Should != nil) {
+		parts = slices.DeleteFunc([]bq.Query{b.Must, b.Should}, func(q bq.Query) bool { return q == nil })
+	}
+	var ss scorerSet
+	weights := 0.0
+	for _, q := range parts {
+		s, sctx, err := l.searcher(ctx, q, bsearch.SearcherOptions{})
+		if err != nil {
+			ss.close()
+			return nil, err
+		}
+		ss = append(ss, &postingWalk{s: s, sctx: sctx})
+		weights += s.Weight()
+	}
+	if parts[0] != text {
+		for _, p := range ss {
+			p.s.SetQueryNorm(1 / math.Sqrt(weights))
+		}
+	}
+	return ss, nil
+}
+
+// scorerSet are searchers that score the same documents (see scorers).
+type scorerSet []*postingWalk
+
+func (ss scorerSet) close() {
+	for _, p := range ss {
+		p.s.Close()
+	}
 }
 
 // count returns the number of matches of text that pass every filter.
 // The clauses that only add to the score (side by side words) are left
 // out: they find nothing more, and each is a phrase search.
 func (l *loaded) count(ctx context.Context, filters map[string][]string, text bq.Query) (uint64, error) {
-	if b, ok := text.(*bq.BooleanQuery); ok && b.Should != nil && b.Must != nil {
-		if d, ok := b.Should.(*bq.DisjunctionQuery); ok && d.Min == 0 {
-			unscored := *b
-			unscored.Should = nil
-			text = &unscored
-		}
-	}
 	fs := newFilterSet(l.cols, filters)
 	var n uint64
-	err := l.eachMatch(ctx, text, false, func(d uint64, _ float64) {
+	err := l.eachMatch(ctx, countingText(text), false, func(d uint64, _ float64) {
 		if failed, _ := fs.failed(d); failed == 0 {
 			n++
 		}
 	})
 	return n, err
+}
+
+// countingText is text without the clauses that only add to the score
+// (words side by side): it finds the same documents.
+func countingText(text bq.Query) bq.Query {
+	if b, ok := text.(*bq.BooleanQuery); ok && b.Should != nil && b.Must != nil {
+		if d, ok := b.Should.(*bq.DisjunctionQuery); ok && d.Min == 0 {
+			unscored := *b
+			unscored.Should = nil
+			return &unscored
+		}
+	}
+	return text
+}
+
+// allWords reports whether text requires two clauses or more: its
+// matches are the documents where their matches meet, often far fewer
+// than theirs.
+func allWords(text bq.Query) bool {
+	b, ok := text.(*bq.BooleanQuery)
+	if !ok {
+		return false
+	}
+	c, ok := b.Must.(*bq.ConjunctionQuery)
+	return ok && len(c.Conjuncts) > 1
 }
 
 // eachMatch calls visit with each match of text (nil: every document,
@@ -258,6 +328,13 @@ func (l *loaded) locations(ctx context.Context, text bq.Query, docs []uint64) (m
 	out := map[uint64]bsearch.FieldTermLocationMap{}
 	if text == nil || len(docs) == 0 {
 		return out, nil
+	}
+	// The words that must match have every location the query marks:
+	// the words side by side are theirs, excluded words have none. Their
+	// searcher, unlike the boolean one, does not walk on to the next match
+	// when advanced to one.
+	if b, ok := text.(*bq.BooleanQuery); ok && b.Must != nil {
+		text = b.Must
 	}
 	s, sctx, err := l.searcher(ctx, text, bsearch.SearcherOptions{IncludeTermVectors: true})
 	if err != nil {

@@ -55,6 +55,7 @@ type postingWalk struct {
 	done bool
 }
 
+// openClauseWalk opens the walks of and's clauses.
 func (l *loaded) openClauseWalk(ctx context.Context, and query.And) (*clauseWalk, error) {
 	w := &clauseWalk{}
 	var nots []bq.Query
@@ -185,17 +186,30 @@ func (w *clauseWalk) excluded(d uint64) (bool, error) {
 	if p == nil {
 		return false, nil
 	}
+	_, ok, err := p.scoreAt(d)
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	return ok, nil
+}
+
+// scoreAt moves the walk to document d, unless it is there or past it,
+// and returns d's score and whether it is a match.
+func (p *postingWalk) scoreAt(d uint64) (float64, bool, error) {
 	if !p.done && (p.at == nil || p.at.IndexInternalID.Value() < d) {
 		if p.at != nil {
 			p.sctx.DocumentMatchPool.Put(p.at)
 		}
 		var err error
 		if p.at, err = p.s.Advance(p.sctx, indexapi.NewIndexInternalID(nil, d)); err != nil {
-			return false, fmt.Errorf("search: %w", err)
+			return 0, false, err
 		}
 		p.done = p.at == nil
 	}
-	return p.at != nil && p.at.IndexInternalID.Value() == d, nil
+	if p.at == nil || p.at.IndexInternalID.Value() != d {
+		return 0, false, nil
+	}
+	return p.at.Score, true, nil
 }
 
 // next moves the walk to its next match (at becomes nil after the last).
