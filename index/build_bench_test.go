@@ -15,13 +15,10 @@ import (
 // builds: real Dutch sentences, as in the bench's treebank corpus.
 const buildBenchPassages = 10000
 
-// BenchmarkBuild builds the index of a generated corpus of real Dutch
-// sentences on disk, as `vanelkaar index` does, and reports the index's
-// size per byte of text. Profile it with
-//
-//	go test ./index/ -run '^$' -bench BenchmarkBuild -benchtime 1x -cpuprofile cpu.out -memprofile mem.out
-//	go tool pprof -top cpu.out
-func BenchmarkBuild(b *testing.B) {
+// buildBenchCorpus is the corpus the build benchmarks index: a generated
+// corpus of buildBenchPassages passages of real Dutch sentences.
+func buildBenchCorpus(b *testing.B) *corpus.Corpus {
+	b.Helper()
 	ss, err := synth.TreebankSentences(corpustest.TreebankDir(b))
 	if err != nil {
 		b.Fatal(err)
@@ -34,6 +31,17 @@ func BenchmarkBuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return c
+}
+
+// BenchmarkBuild builds the index of a generated corpus of real Dutch
+// sentences on disk, as `vanelkaar index` does, and reports the index's
+// size per byte of text. Profile it with
+//
+//	go test ./index/ -run '^$' -bench BenchmarkBuild -benchtime 1x -cpuprofile cpu.out -memprofile mem.out
+//	go tool pprof -top cpu.out
+func BenchmarkBuild(b *testing.B) {
+	c := buildBenchCorpus(b)
 	text := textBytes(c)
 	b.Run(strconv.Itoa(buildBenchPassages), func(b *testing.B) {
 		var size int64

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"vanelkaar/corpus"
-	"vanelkaar/corpus/corpustest"
 	"vanelkaar/corpus/synth"
 	"vanelkaar/index/analyzer"
 )
@@ -83,18 +82,7 @@ func indexSize(b *testing.B, c *corpus.Corpus, dutch map[string]any) int64 {
 //
 //	go test ./index/ -run '^$' -bench BenchmarkIndexParts -benchtime 1x
 func BenchmarkIndexParts(b *testing.B) {
-	ss, err := synth.TreebankSentences(corpustest.TreebankDir(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	fsys, err := synth.GenerateFromSentences(synth.TreebankOptions{Passages: buildBenchPassages, Seed: synth.DefaultSeed, Sentences: ss})
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := corpus.Load(fsys)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := buildBenchCorpus(b)
 	var parts map[string]int64
 	for b.Loop() {
 		path, err := Build(context.Background(), c, filepath.Join(b.TempDir(), "idx"), nil)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -170,19 +171,8 @@ func compareAgreement(t *testing.T, got *Result, want agreement) {
 // search with a word or a filter left out.
 func bleveRelaxations(t *testing.T, s *Searcher, r Request) []Relaxation {
 	t.Helper()
-	ctx := context.Background()
-	l, release, err := s.acquire()
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, req, q, release := expandedRequest(t, s, r)
 	defer release()
-	req, q, err := r.normalized(l.labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if q, _, err = l.expand(ctx, q, false); err != nil {
-		t.Fatal(err)
-	}
 	out := []Relaxation{}
 	if q.Empty() || bleveTotal(t, l, translate(req, q, l.analyzeTerms, false, "")) > 0 {
 		return out
@@ -195,18 +185,27 @@ func bleveRelaxations(t *testing.T, s *Searcher, r Request) []Relaxation {
 			out = append(out, c)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Relaxation) int { return cmpTotal(b.Total, a.Total) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Total > out[j].Total })
 	return out
 }
 
-func cmpTotal(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// expandedRequest is r as Search takes it, normalized and with its query
+// expanded, in the index s serves; release gives that index back.
+func expandedRequest(t *testing.T, s *Searcher, r Request) (*loaded, Request, query.And, func()) {
+	t.Helper()
+	l, release, err := s.acquire()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return 0
+	req, q, err := r.normalized(l.labels)
+	if err == nil {
+		q, _, err = l.expand(context.Background(), q, false)
+	}
+	if err != nil {
+		release()
+		t.Fatal(err)
+	}
+	return l, req, q, release
 }
 
 func bleveTotal(t *testing.T, l *loaded, q bq.Query) uint64 {
@@ -224,19 +223,8 @@ func bleveTotal(t *testing.T, l *loaded, q bq.Query) uint64 {
 // filter.
 func bleveReference(t *testing.T, s *Searcher, r Request) agreement {
 	t.Helper()
-	ctx := context.Background()
-	l, release, err := s.acquire()
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, req, q, release := expandedRequest(t, s, r)
 	defer release()
-	req, q, err := r.normalized(l.labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if q, _, err = l.expand(ctx, q, false); err != nil {
-		t.Fatal(err)
-	}
 	a := bleveAgreement(t, l, req, q, false)
 	if a.Total == 0 && len(q.Positive()) > 1 {
 		if b := bleveAgreement(t, l, req, q, true); b.Total > 0 {
